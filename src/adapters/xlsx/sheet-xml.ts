@@ -1,0 +1,181 @@
+import { columnIndex } from "../../engine/cell-address";
+import { dayFromYmd, serialFromDay } from "../../engine/days";
+import type { CellValue } from "../../engine/snapshot";
+import { decodeEntities, decodeOoxmlEscapes, findElement, parseAttributes, stringItemText, tagEnd, XmlError } from "./xml";
+
+/** Where a worksheet's `<sheetData>` is, and the namespace prefix its elements use (`x:` in some producers). */
+export interface SheetData {
+  readonly prefix: string;
+  readonly start: number;
+  /** Index after `<sheetData>` (or of `<sheetData/>` itself when empty). */
+  readonly innerStart: number;
+  /** Index of `</sheetData>`. */
+  readonly innerEnd: number;
+  readonly selfClosing: boolean;
+}
+
+export interface RowSpan {
+  readonly row: number;
+  readonly start: number;
+  readonly openEnd: number;
+  readonly innerEnd: number;
+  readonly end: number;
+  readonly attrs: Readonly<Record<string, string>>;
+}
+
+export interface CellSpan {
+  readonly col: number;
+  readonly row: number;
+  readonly start: number;
+  readonly openEnd: number;
+  readonly innerEnd: number;
+  readonly end: number;
+  readonly attrs: Readonly<Record<string, string>>;
+}
+
+export function locateSheetData(xml: string): SheetData {
+  const element = findElement(xml, "sheetData");
+  if (element === null) throw new XmlError("worksheet has no <sheetData>");
+  const selfClosing = element.openEnd === element.end;
+  return {
+    prefix: element.prefix,
+    start: element.start,
+    innerStart: element.openEnd,
+    innerEnd: selfClosing ? element.start : element.innerEnd,
+    selfClosing,
+  };
+}
+
+/** Each `<row>` in order; rows without `r` follow the previous one, as the format says. */
+export function scanRows(xml: string, data: SheetData, visit: (row: RowSpan) => void): void {
+  if (data.selfClosing) return;
+  const open = `<${data.prefix}row`;
+  const close = `</${data.prefix}row>`;
+  let pos = data.innerStart;
+  let previous = 0;
+  while (pos < data.innerEnd) {
+    const start = xml.indexOf(open, pos);
+    if (start < 0 || start >= data.innerEnd) return;
+    const next = xml.charCodeAt(start + open.length);
+    if (next !== 32 && next !== 62 && next !== 47 && next !== 9 && next !== 10 && next !== 13) {
+      pos = start + open.length;
+      continue;
+    }
+    const openEnd = tagEnd(xml, start + open.length);
+    const selfClosing = xml.charCodeAt(openEnd - 2) === 47;
+    const attrs = parseAttributes(xml.slice(start + open.length, openEnd - (selfClosing ? 2 : 1)));
+    const row = attrs.r === undefined ? previous + 1 : Number(attrs.r);
+    let innerEnd = openEnd;
+    let end = openEnd;
+    if (!selfClosing) {
+      innerEnd = xml.indexOf(close, openEnd);
+      if (innerEnd < 0) throw new XmlError(`row ${row} is not closed`);
+      end = innerEnd + close.length;
+    }
+    visit({ row, start, openEnd, innerEnd, end, attrs });
+    previous = row;
+    pos = end;
+  }
+}
+
+/** The `<c>` cells of a row, in order; cells without `r` follow the previous one. */
+export function scanCells(xml: string, row: RowSpan, prefix: string): CellSpan[] {
+  const cells: CellSpan[] = [];
+  const open = `<${prefix}c`;
+  const close = `</${prefix}c>`;
+  let pos = row.openEnd;
+  let previous = -1;
+  while (pos < row.innerEnd) {
+    const start = xml.indexOf(open, pos);
+    if (start < 0 || start >= row.innerEnd) break;
+    const next = xml.charCodeAt(start + open.length);
+    // `<c` also starts `<color>` and `<charset>` inside rich-text runs: only a space, `>` or `/` ends the name.
+    if (next !== 32 && next !== 62 && next !== 47 && next !== 9 && next !== 10 && next !== 13) {
+      pos = start + open.length;
+      continue;
+    }
+    const openEnd = tagEnd(xml, start + open.length);
+    const selfClosing = xml.charCodeAt(openEnd - 2) === 47;
+    const attrs = parseAttributes(xml.slice(start + open.length, openEnd - (selfClosing ? 2 : 1)));
+    let innerEnd = openEnd;
+    let end = openEnd;
+    if (!selfClosing) {
+      innerEnd = xml.indexOf(close, openEnd);
+      if (innerEnd < 0) throw new XmlError(`a cell of row ${row.row} is not closed`);
+      end = innerEnd + close.length;
+    }
+    const col = attrs.r === undefined ? previous + 1 : columnOfRef(attrs.r);
+    cells.push({ col, row: row.row, start, openEnd, innerEnd, end, attrs });
+    previous = col;
+    pos = end;
+  }
+  return cells;
+}
+
+function columnOfRef(ref: string): number {
+  const match = /^([A-Za-z]{1,3})/.exec(ref);
+  const col = match ? columnIndex(match[1]) : null;
+  if (col === null) throw new XmlError(`cell reference "${ref}" is not valid`);
+  return col;
+}
+
+/**
+ * The value of a cell as Office.js would give it: numbers (dates included, as
+ * serials), text, booleans, or an error value.
+ */
+export function readCellValue(xml: string, cell: CellSpan, prefix: string, sharedStrings: readonly string[], dateSystem: 1900 | 1904): CellValue {
+  const type = cell.attrs.t ?? "n";
+  if (type === "inlineStr") {
+    const is = findElement(xml, "is", cell.openEnd, cell.innerEnd);
+    return is === null ? null : stringItemText(xml, is.openEnd, is.innerEnd);
+  }
+  const v = findValue(xml, cell, prefix);
+  if (v === null) return null;
+  switch (type) {
+    case "s": {
+      const text = sharedStrings[Number(v)];
+      if (text === undefined) throw new XmlError(`shared string ${v} does not exist`);
+      return text;
+    }
+    case "str":
+      return decodeOoxmlEscapes(decodeEntities(v));
+    case "b":
+      return v.trim() === "1" || v.trim() === "true";
+    case "e":
+      return { error: decodeEntities(v).trim() };
+    case "d":
+      return serialFromIsoDateTime(v.trim(), dateSystem);
+    default: {
+      const number = Number(v);
+      if (v.trim() === "" || !Number.isFinite(number)) throw new XmlError(`cell value "${v}" is not a number`);
+      return number;
+    }
+  }
+}
+
+function findValue(xml: string, cell: CellSpan, prefix: string): string | null {
+  if (cell.openEnd === cell.end) return null;
+  const open = `<${prefix}v`;
+  let at = xml.indexOf(open, cell.openEnd);
+  while (at >= 0 && at < cell.innerEnd) {
+    const next = xml.charCodeAt(at + open.length);
+    if (next === 62 || next === 32) {
+      const openEnd = tagEnd(xml, at + open.length);
+      if (xml.charCodeAt(openEnd - 2) === 47) return null;
+      const close = xml.indexOf(`</${prefix}v>`, openEnd);
+      return xml.slice(openEnd, close);
+    }
+    if (next === 47) return null; // <v/>
+    at = xml.indexOf(open, at + open.length);
+  }
+  return null;
+}
+
+/** Strict-OOXML `t="d"` cells hold ISO 8601 text; hosts see them as serial numbers. */
+function serialFromIsoDateTime(text: string, dateSystem: 1900 | 1904): CellValue {
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?/.exec(text);
+  const day = match ? dayFromYmd(Number(match[1]), Number(match[2]), Number(match[3])) : null;
+  if (match === null || day === null) return text;
+  const seconds = Number(match[4] ?? 0) * 3600 + Number(match[5] ?? 0) * 60 + Number(match[6] ?? 0);
+  return serialFromDay(day, dateSystem) + seconds / 86_400;
+}

@@ -1,0 +1,119 @@
+import type { Day } from "../days";
+import type { Finding, Severity } from "../findings";
+import type { WorkbookLinks } from "../links";
+import type { ParsedWorkbook, PhaseRecord } from "../parse/records";
+import type { IndicatorRow, ObjectiveRow, PhaseRow, ProblemCounts } from "../result";
+import type { TableKind } from "../snapshot";
+import { computeObjective, roundFraction } from "./objective-progress";
+import { computePhase, type PhaseResult } from "./phase-progress";
+import type { Check } from "./statuses";
+
+export interface ComputedRows {
+  readonly objectives: ObjectiveRow[];
+  readonly phases: PhaseRow[];
+  readonly indicators: IndicatorRow[];
+}
+
+/** Statuses and checks of every data row (domain.md §5). */
+export function computeWorkbook(parsed: ParsedWorkbook, links: WorkbookLinks, findings: readonly Finding[], asOf: Day): ComputedRows {
+  const byRow = groupFindingsByRow(findings);
+  const rowFindings = (kind: TableKind, index: number) => byRow[kind].get(index) ?? [];
+
+  const phaseResults = new Map<PhaseRecord, PhaseResult>();
+  const phases: PhaseRow[] = (parsed.phases?.records ?? []).map((phase) => {
+    const result = computePhase(phase, asOf);
+    phaseResults.set(phase, result);
+    const own = rowFindings("phases", phase.index);
+    return {
+      index: phase.index,
+      row: phase.row,
+      check: worst(own),
+      findings: own,
+      objective: phase.objective.kind === "ok" ? phase.objective.value : null,
+      expectedProgress: result.expectedProgress === null ? null : roundFraction(result.expectedProgress),
+      status: result.status,
+    };
+  });
+
+  const indicators: IndicatorRow[] = (parsed.indicators?.records ?? []).map((indicator) => {
+    const own = rowFindings("indicators", indicator.index);
+    return {
+      index: indicator.index,
+      row: indicator.row,
+      check: worst(own),
+      findings: own,
+      objective: indicator.objective.kind === "ok" ? indicator.objective.value : null,
+    };
+  });
+
+  const hasProgressColumn = parsed.phases?.mapped.columns.has("progress") ?? false;
+  const objectives: ObjectiveRow[] = (parsed.objectives?.records ?? []).map((objective) => {
+    const own = rowFindings("objectives", objective.index);
+    const owns = objective.key !== null && objective.duplicateOf === null;
+    const myPhases = (owns && links.phasesByKey.get(objective.key!)) || [];
+    const myIndicators = (owns && links.indicatorsByKey.get(objective.key!)) || [];
+    const phaseCounts = countProblems(myPhases.map((p) => rowFindings("phases", p.index)));
+    const indicatorCounts = countProblems(myIndicators.map((i) => rowFindings("indicators", i.index)));
+    return {
+      index: objective.index,
+      row: objective.row,
+      check: worstOf([worst(own), countsCheck(phaseCounts), countsCheck(indicatorCounts)]),
+      findings: own,
+      code: objective.code.kind === "ok" ? objective.code.value : null,
+      figures: computeObjective(
+        myPhases,
+        myPhases.map((p) => phaseResults.get(p)!),
+        hasProgressColumn,
+      ),
+      linkedProblems: { phases: phaseCounts, indicators: indicatorCounts },
+    };
+  });
+
+  return { objectives, phases, indicators };
+}
+
+function groupFindingsByRow(findings: readonly Finding[]): Record<TableKind, Map<number, Finding[]>> {
+  const groups: Record<TableKind, Map<number, Finding[]>> = {
+    objectives: new Map(),
+    phases: new Map(),
+    indicators: new Map(),
+  };
+  for (const finding of findings) {
+    if (finding.rowIndex === null) continue;
+    const group = groups[finding.tableKind].get(finding.rowIndex);
+    if (group) group.push(finding);
+    else groups[finding.tableKind].set(finding.rowIndex, [finding]);
+  }
+  return groups;
+}
+
+function worst(findings: readonly { severity: Severity }[]): Check {
+  let check: Check = "ok";
+  for (const finding of findings) {
+    if (finding.severity === "error") return "error";
+    check = "warning";
+  }
+  return check;
+}
+
+function worstOf(checks: readonly Check[]): Check {
+  if (checks.includes("error")) return "error";
+  return checks.includes("warning") ? "warning" : "ok";
+}
+
+function countProblems(rows: readonly (readonly Finding[])[]): ProblemCounts {
+  let errors = 0;
+  let warnings = 0;
+  for (const findings of rows) {
+    for (const finding of findings) {
+      if (finding.severity === "error") errors++;
+      else warnings++;
+    }
+  }
+  return { errors, warnings };
+}
+
+function countsCheck(counts: ProblemCounts): Check {
+  if (counts.errors > 0) return "error";
+  return counts.warnings > 0 ? "warning" : "ok";
+}

@@ -1,0 +1,59 @@
+import type { StatusColumnKey, StatusColumnKind } from "../status-columns";
+import type { Language, TableKind } from "../snapshot";
+
+export type PlanValue = string | number | null;
+
+export interface CellWrite {
+  /** Index of the data row in the table. */
+  readonly rowIndex: number;
+  /** Null clears the cell. */
+  readonly value: PlanValue;
+}
+
+export interface ColumnPlan {
+  readonly key: StatusColumnKey;
+  readonly kind: StatusColumnKind;
+  /** Header in the workbook's status language. */
+  readonly header: string;
+  /** Index among the table's columns, or null when the column is appended at the right edge. */
+  readonly existingIndex: number | null;
+  /** An existing column whose header is in the other language gets `header`. */
+  readonly rename: boolean;
+  /** For percent and number columns; text columns keep the cell's format. */
+  readonly numberFormat: string | null;
+  /** Only the cells whose value changes (every non-blank cell of a new column). */
+  readonly writes: readonly CellWrite[];
+  /** Data rows whose number format must be set to `numberFormat`. */
+  readonly formatRows: readonly number[];
+}
+
+export interface TablePlan {
+  readonly kind: TableKind;
+  readonly table: string;
+  readonly sheet: string;
+  readonly headerRow: number;
+  readonly firstColumn: number;
+  /** Columns the table has now, before any is appended. */
+  readonly columnCount: number;
+  readonly rowCount: number;
+  readonly columns: readonly ColumnPlan[];
+}
+
+/**
+ * What a host must write: only status columns, only changed cells. Planning
+ * again after applying it gives an empty plan.
+ */
+export interface WritePlan {
+  readonly language: Language;
+  readonly tables: readonly TablePlan[];
+}
+
+export function isEmptyPlan(plan: WritePlan): boolean {
+  return plan.tables.length === 0;
+}
+
+export const PERCENT_FORMAT = "0%";
+export const NUMBER_FORMAT = "0.00";
+
+/** Excel's limit for the text of one cell. */
+export const MAX_CELL_TEXT = 32_767;

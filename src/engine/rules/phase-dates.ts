@@ -1,0 +1,59 @@
+import { dayFromYmd, yearOfDay, type Day } from "../days";
+import type { FindingDetails } from "../findings";
+import type { WorkbookLinks } from "../links";
+import type { PhaseRecord } from "../parse/records";
+import type { RuleContext } from "./rule-context";
+import { codeText } from "./rule-context";
+
+/**
+ * phase.start/end.missing and .invalid, phase.dates.order, phase.dates.outside-year.
+ * A missing end date comes with a suggestion: the objective's latest date
+ * target, else 31/12 of the plan year.
+ */
+export function checkPhaseDates({ parsed, links, sink }: RuleContext): void {
+  const table = parsed.phases;
+  if (table === null) return;
+  for (const phase of table.records) {
+    const code = codeText(phase.objective);
+    for (const field of ["start", "end"] as const) {
+      const date = phase[field];
+      if (date.kind === "blank") {
+        const details = field === "end" ? suggestEnd(phase, links) : {};
+        sink.cell(table.mapped, phase, field, `phase.${field}.missing`, code, details);
+      } else if (date.kind === "invalid") {
+        sink.cell(table.mapped, phase, field, `phase.${field}.invalid`, code, { problem: date.problem });
+      }
+    }
+    const { start, end } = phase;
+    if (start.kind === "ok" && end.kind === "ok" && start.value > end.value) {
+      sink.cell(table.mapped, phase, "end", "phase.dates.order", code, { start: start.value, end: end.value });
+    }
+    if (phase.planYear === null) continue;
+    for (const field of ["start", "end"] as const) {
+      const date = phase[field];
+      if (date.kind === "ok" && yearOfDay(date.value) !== phase.planYear) {
+        sink.cell(table.mapped, phase, field, "phase.dates.outside-year", code, {
+          date: date.value,
+          planYear: phase.planYear,
+        });
+      }
+    }
+  }
+}
+
+function suggestEnd(phase: PhaseRecord, links: WorkbookLinks): FindingDetails {
+  let latest: { date: Day; description: string } | null = null;
+  for (const indicator of (phase.objectiveKey && links.indicatorsByKey.get(phase.objectiveKey)) || []) {
+    const target = indicator.target;
+    if (target.kind === "ok" && "date" in target.value && (latest === null || target.value.date > latest.date)) {
+      const description = indicator.description.kind === "ok" ? indicator.description.value : "";
+      latest = { date: target.value.date, description };
+    }
+  }
+  if (latest !== null) return { suggestion: latest.date, suggestionSource: latest.description };
+  if (phase.planYear !== null) {
+    const yearEnd = dayFromYmd(phase.planYear, 12, 31);
+    if (yearEnd !== null) return { suggestion: yearEnd, planYear: phase.planYear };
+  }
+  return {};
+}

@@ -1,0 +1,34 @@
+import type { Check, PhaseStatus } from "../engine/compute/statuses";
+import type { FindingDetails, RuleId } from "../engine/findings";
+import type { Problem } from "../engine/parse/cells";
+import type { ProblemCounts } from "../engine/result";
+import type { Language, TableKind } from "../engine/snapshot";
+
+/** Every word the product shows, for one language. Findings stay data; this turns them into sentences. */
+export interface Catalogue {
+  readonly language: Language;
+  readonly rules: Readonly<Record<RuleId, (details: FindingDetails, objective: string | null, table: string | null) => string>>;
+  readonly problem: (problem: Problem) => string;
+  readonly status: Readonly<Record<PhaseStatus, string>>;
+  readonly check: Readonly<Record<Check, string>>;
+  readonly tableNames: Readonly<Record<TableKind, string>>;
+  /** "Fasi: 1 errore" — what an objective's phases and indicators hold, for its Messages cell. */
+  readonly linkedProblems: (phases: ProblemCounts, indicators: ProblemCounts) => string;
+  readonly number: (value: number) => string;
+  readonly cli: CliTexts;
+}
+
+export interface CliTexts {
+  readonly usage: string;
+  readonly summary: (counts: { objectives: number; phases: number; indicators: number; errors: number; warnings: number }) => string;
+  readonly asOf: (date: string) => string;
+  readonly noFindings: string;
+  readonly workbookLevel: string;
+  readonly objectiveHeading: (code: string) => string;
+  readonly noObjective: string;
+  readonly severity: Readonly<Record<"error" | "warning", string>>;
+  readonly wrote: (path: string) => string;
+  readonly unchanged: (path: string) => string;
+  readonly notWritten: (reason: string) => string;
+  readonly total: (files: number, errors: number, warnings: number, unreadable: number) => string;
+}

@@ -1,0 +1,167 @@
+import { formatDay } from "../engine/days";
+import type { FindingDetails } from "../engine/findings";
+import type { Problem } from "../engine/parse/cells";
+import type { TableKind } from "../engine/snapshot";
+import type { ProblemCounts } from "../engine/result";
+import type { Catalogue } from "./catalogue";
+
+const number = (value: number) => value.toLocaleString("en-GB", { maximumFractionDigits: 2, useGrouping: false });
+
+const TABLES: Record<TableKind, string> = { objectives: "Objectives", phases: "Phases", indicators: "Indicators" };
+
+const REQUIRED_HEADERS: Record<TableKind, string> = {
+  objectives: '"Codice" (or "Objective code") and "Titolo" (or "Title")',
+  phases: '"Codice obiettivo", "Descrizione", "Peso", "Inizio previsto" and "Fine prevista" (or Objective code, Description, Weight, Planned start, Planned end)',
+  indicators: '"Codice obiettivo", "Descrizione" and "Valore atteso" (or Objective code, Description, Expected value)',
+};
+
+const FIELDS: Record<string, string> = {
+  code: "Objective code",
+  title: "Title",
+  objective: "Objective code",
+  description: "Description",
+  weight: "Weight",
+  start: "Planned start",
+  end: "Planned end",
+  target: "Expected value",
+};
+
+function problem(p: Problem): string {
+  switch (p.type) {
+    case "excel-error":
+      return `the cell holds the Excel error ${p.error}`;
+    case "ambiguous-decimal":
+      return `"${p.text}" is ambiguous: write ${p.suggestion} (decimal comma)`;
+    case "not-a-number":
+      return `"${p.text}" is not a number`;
+    case "out-of-range":
+      return `${number(p.value)} is outside 0–100`;
+    case "not-a-date":
+      return `"${p.text}" is not a date`;
+    case "impossible-date":
+      return `"${p.text}" is not a real date`;
+    case "number-not-formatted-as-date":
+      return `the cell holds the number ${p.value} formatted as a number, not as a date`;
+  }
+}
+
+function missing(what: string, fix: string, details: FindingDetails): string {
+  return details.problem ? `${what}: ${problem(details.problem)}. ${capitalise(fix)}.` : `${what}: ${fix}.`;
+}
+
+function invalidDate(what: string, details: FindingDetails): string {
+  return `Invalid ${what}: ${details.problem ? problem(details.problem) : ""}. Write the date as dd/mm/yyyy (e.g. 30/06/2018) or give the cell a date format.`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function endSuggestion(details: FindingDetails): string {
+  if (details.suggestion === undefined) return "";
+  const date = formatDay(details.suggestion);
+  if (details.suggestionSource !== undefined) {
+    return `; suggested ${date}, the deadline of the indicator "${details.suggestionSource}"`;
+  }
+  return `; suggested ${date}, the end of the plan year`;
+}
+
+function counts(label: string, c: ProblemCounts): string | null {
+  const parts = [];
+  if (c.errors > 0) parts.push(c.errors === 1 ? "1 error" : `${c.errors} errors`);
+  if (c.warnings > 0) parts.push(c.warnings === 1 ? "1 warning" : `${c.warnings} warnings`);
+  return parts.length === 0 ? null : `${label}: ${parts.join(", ")}`;
+}
+
+export const en: Catalogue = {
+  language: "en",
+  number,
+  tableNames: TABLES,
+  problem,
+  rules: {
+    "table.missing": (d) =>
+      `The ${TABLES[d.tableKind!]} table is missing: create an Excel table named "${TABLES[d.tableKind!]}" with the columns ${REQUIRED_HEADERS[d.tableKind!]}.`,
+    "table.column.missing": (d, _o, table) =>
+      `Table "${table}" has no "${FIELDS[d.field!] ?? d.field}" column, which is required: add a column with that header.`,
+    "table.empty": (_d, _o, table) => `Table "${table}" has no data rows: fill it in or delete it.`,
+    "objective.code.missing": (d) => missing("Objective code missing", "enter the code, e.g. 2018_ZN12", d),
+    "objective.code.duplicate": (d, o) =>
+      `Code ${o} is already used on row ${d.firstRow}: give this objective another code or merge the two rows. Phases and indicators go to the first row.`,
+    "objective.title.missing": (d) => missing("Title missing", "enter the objective's title", d),
+    "objective.phases.none": (_d, o) =>
+      `Objective ${o} has no phases: add at least one phase with this objective code to the Phases table.`,
+    "objective.indicators.none": (_d, o) =>
+      `Objective ${o} has no indicators: add at least one indicator to the Indicators table.`,
+    "objective.weight.sum": (d, o) =>
+      `The phase weights of ${o} add up to ${number(d.total!)} instead of 100: correct the weights so they add up to 100.`,
+    "phase.objective.missing": (d) => missing("Objective code missing", "say which objective the phase belongs to", d),
+    "phase.objective.unknown": (_d, o) =>
+      `Objective ${o} is not in the Objectives table: correct the code or add the objective.`,
+    "phase.description.missing": (d) => missing("Phase description missing", "describe the phase", d),
+    "phase.weight.missing": () => "Weight missing: enter the phase's weight, a number from 0 to 100 (e.g. 70,00).",
+    "phase.weight.invalid": (d) =>
+      `Invalid weight: ${d.problem ? problem(d.problem) : ""}. Enter a number from 0 to 100, e.g. 70,00.`,
+    "phase.weight.zero": () => "Weight 0: the phase counts for nothing in the progress. Give it a weight or delete it.",
+    "phase.start.missing": () => "Planned start date missing: enter the date (dd/mm/yyyy).",
+    "phase.end.missing": (d) => `Planned end date missing: enter the date (dd/mm/yyyy)${endSuggestion(d)}.`,
+    "phase.start.invalid": (d) => invalidDate("planned start date", d),
+    "phase.end.invalid": (d) => invalidDate("planned end date", d),
+    "phase.dates.order": (d) =>
+      `The phase starts on ${formatDay(d.start!)} but ends on ${formatDay(d.end!)}: the end must be on or after the start.`,
+    "phase.dates.outside-year": (d) =>
+      `The date ${formatDay(d.date!)} is outside the plan year ${d.planYear}: check the year.`,
+    "phase.owner.missing": (d) => missing("Owner missing", "name who is responsible for the phase", d),
+    "phase.progress.invalid": (d) =>
+      `Invalid progress: ${d.problem ? problem(d.problem) : ""}. Enter a percentage from 0 to 100, or leave it blank.`,
+    "indicator.objective.missing": (d) =>
+      missing("Objective code missing", "say which objective the indicator belongs to", d),
+    "indicator.objective.unknown": (_d, o) =>
+      `Objective ${o} is not in the Objectives table: correct the code or add the objective.`,
+    "indicator.description.missing": (d) => missing("Indicator description missing", "describe the indicator", d),
+    "indicator.target.missing": (d) => missing("Expected value missing", "enter the indicator's expected value", d),
+    "indicator.target.invalid": (d) =>
+      `Invalid expected value: ${d.problem ? problem(d.problem) : ""}. If it is a deadline, write a real date (dd/mm/yyyy).`,
+    "indicator.target.outside-year": (d) =>
+      `The deadline ${formatDay(d.date!)} is outside the plan year ${d.planYear}: check the year.`,
+  },
+  status: {
+    "missing-dates": "MISSING DATES",
+    completed: "COMPLETED",
+    "not-started": "NOT STARTED",
+    late: "LATE",
+    "in-progress": "IN PROGRESS",
+    "past-due": "PAST DUE",
+  },
+  check: { error: "ERROR", warning: "WARNING", ok: "OK" },
+  linkedProblems: (phases, indicators) =>
+    [counts("Phases", phases), counts("Indicators", indicators)].filter((part) => part !== null).join("; "),
+  cli: {
+    usage: [
+      "Usage: objective-check validate FILE_OR_DIR... [options]",
+      "",
+      "Checks the objectives, phases and indicators of .xlsx workbooks.",
+      "",
+      "Options:",
+      "  --json              one JSON document on standard output",
+      "  --as-of YYYY-MM-DD  monitoring reference date (default: the one stored in the file, else today)",
+      "  --plan-year YYYY    plan year for codes that do not start with one",
+      "  --lang it|en        language of the messages (default: it)",
+      "  --write-to DIR      write to DIR a copy of each workbook with the status columns",
+      "",
+      "Exit codes: 0 no errors, 1 errors found, 2 a file could not be read or the arguments are wrong.",
+    ].join("\n"),
+    summary: (c) =>
+      `${c.objectives} objectives, ${c.phases} phases, ${c.indicators} indicators: ${c.errors} errors, ${c.warnings} warnings`,
+    asOf: (date) => `reference date ${date}`,
+    noFindings: "No problems found.",
+    workbookLevel: "Workbook",
+    objectiveHeading: (code) => `Objective ${code}`,
+    noObjective: "Rows with no known objective",
+    severity: { error: "ERROR", warning: "WARNING" },
+    wrote: (path) => `wrote ${path}`,
+    unchanged: (path) => `${path}: already up to date, copied unchanged`,
+    notWritten: (reason) => `copy not written: ${reason}`,
+    total: (files, errors, warnings, unreadable) =>
+      `${files} files: ${errors} errors, ${warnings} warnings${unreadable > 0 ? `, ${unreadable} unreadable` : ""}`,
+  },
+};

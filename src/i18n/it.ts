@@ -1,0 +1,172 @@
+import { formatDay } from "../engine/days";
+import type { FindingDetails } from "../engine/findings";
+import type { Problem } from "../engine/parse/cells";
+import type { TableKind } from "../engine/snapshot";
+import type { ProblemCounts } from "../engine/result";
+import type { Catalogue } from "./catalogue";
+
+const number = (value: number) => value.toLocaleString("it-IT", { maximumFractionDigits: 2, useGrouping: false });
+
+const TABLES: Record<TableKind, string> = { objectives: "Obiettivi", phases: "Fasi", indicators: "Indicatori" };
+
+const REQUIRED_HEADERS: Record<TableKind, string> = {
+  objectives: "«Codice» e «Titolo»",
+  phases: "«Codice obiettivo», «Descrizione», «Peso», «Inizio previsto» e «Fine prevista»",
+  indicators: "«Codice obiettivo», «Descrizione» e «Valore atteso»",
+};
+
+const FIELDS: Record<string, string> = {
+  code: "Codice",
+  title: "Titolo",
+  objective: "Codice obiettivo",
+  description: "Descrizione",
+  weight: "Peso",
+  start: "Inizio previsto",
+  end: "Fine prevista",
+  target: "Valore atteso",
+};
+
+function problem(p: Problem): string {
+  switch (p.type) {
+    case "excel-error":
+      return `la cella contiene l'errore di Excel ${p.error}`;
+    case "ambiguous-decimal":
+      return `«${p.text}» è ambiguo: scrivi ${p.suggestion} (virgola per i decimali)`;
+    case "not-a-number":
+      return `«${p.text}» non è un numero`;
+    case "out-of-range":
+      return `${number(p.value)} è fuori dall'intervallo 0–100`;
+    case "not-a-date":
+      return `«${p.text}» non è una data`;
+    case "impossible-date":
+      return `«${p.text}» non è una data esistente`;
+    case "number-not-formatted-as-date":
+      return `la cella contiene il numero ${p.value} formattato come numero, non come data`;
+  }
+}
+
+/** "Titolo mancante: inserisci…", naming the Excel error when the cell holds one. */
+function missing(what: string, fix: string, details: FindingDetails): string {
+  return details.problem ? `${what}: ${problem(details.problem)}. ${capitalise(fix)}.` : `${what}: ${fix}.`;
+}
+
+function invalid(what: string, fix: string, details: FindingDetails): string {
+  return `${what} non valido: ${details.problem ? problem(details.problem) : ""}. ${fix}.`;
+}
+
+function invalidDate(what: string, details: FindingDetails): string {
+  return `${what} non valida: ${details.problem ? problem(details.problem) : ""}. Scrivi la data come gg/mm/aaaa (es. 30/06/2018) o applica un formato data alla cella.`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function endSuggestion(details: FindingDetails): string {
+  if (details.suggestion === undefined) return "";
+  const date = formatDay(details.suggestion);
+  if (details.suggestionSource !== undefined) {
+    return `; suggerita ${date}, la scadenza dell'indicatore «${details.suggestionSource}»`;
+  }
+  return `; suggerita ${date}, la fine dell'anno del piano`;
+}
+
+function counts(label: string, c: ProblemCounts): string | null {
+  const parts = [];
+  if (c.errors > 0) parts.push(c.errors === 1 ? "1 errore" : `${c.errors} errori`);
+  if (c.warnings > 0) parts.push(c.warnings === 1 ? "1 avviso" : `${c.warnings} avvisi`);
+  return parts.length === 0 ? null : `${label}: ${parts.join(", ")}`;
+}
+
+export const it: Catalogue = {
+  language: "it",
+  number,
+  tableNames: TABLES,
+  problem,
+  rules: {
+    "table.missing": (d) =>
+      `Manca la tabella ${TABLES[d.tableKind!]}: crea una tabella Excel chiamata «${TABLES[d.tableKind!]}» con le colonne ${REQUIRED_HEADERS[d.tableKind!]}.`,
+    "table.column.missing": (d, _o, table) =>
+      `Nella tabella «${table}» manca la colonna obbligatoria «${FIELDS[d.field!] ?? d.field}»: aggiungi una colonna con questa intestazione.`,
+    "table.empty": (_d, _o, table) => `La tabella «${table}» non ha righe di dati: compila la tabella o eliminala.`,
+    "objective.code.missing": (d) => missing("Codice obiettivo mancante", "inserisci il codice, es. 2018_ZN12", d),
+    "objective.code.duplicate": (d, o) =>
+      `Il codice ${o} è già usato alla riga ${d.firstRow}: dai a questo obiettivo un codice diverso o unisci le due righe. Fasi e indicatori vanno alla prima riga.`,
+    "objective.title.missing": (d) => missing("Titolo mancante", "inserisci il titolo dell'obiettivo", d),
+    "objective.phases.none": (_d, o) =>
+      `Nessuna fase per l'obiettivo ${o}: aggiungi almeno una fase nella tabella Fasi con questo codice obiettivo.`,
+    "objective.indicators.none": (_d, o) =>
+      `Nessun indicatore per l'obiettivo ${o}: aggiungi almeno un indicatore nella tabella Indicatori.`,
+    "objective.weight.sum": (d, o) =>
+      `I pesi delle fasi di ${o} sommano ${number(d.total!)} invece di 100: correggi i pesi perché la somma sia 100.`,
+    "phase.objective.missing": (d) =>
+      missing("Codice obiettivo mancante", "indica a quale obiettivo appartiene la fase", d),
+    "phase.objective.unknown": (_d, o) =>
+      `L'obiettivo ${o} non è nella tabella Obiettivi: correggi il codice o aggiungi l'obiettivo.`,
+    "phase.description.missing": (d) => missing("Descrizione della fase mancante", "descrivi la fase", d),
+    "phase.weight.missing": () => "Peso mancante: inserisci il peso della fase, un numero tra 0 e 100 (es. 70,00).",
+    "phase.weight.invalid": (d) => invalid("Peso", "Inserisci un numero tra 0 e 100, es. 70,00", d),
+    "phase.weight.zero": () => "Peso 0: la fase non conta nell'avanzamento. Assegna un peso o elimina la fase.",
+    "phase.start.missing": () => "Data di inizio prevista mancante: inserisci la data (gg/mm/aaaa).",
+    "phase.end.missing": (d) => `Data di fine prevista mancante: inserisci la data (gg/mm/aaaa)${endSuggestion(d)}.`,
+    "phase.start.invalid": (d) => invalidDate("Data di inizio prevista", d),
+    "phase.end.invalid": (d) => invalidDate("Data di fine prevista", d),
+    "phase.dates.order": (d) =>
+      `La fase inizia il ${formatDay(d.start!)} ma finisce il ${formatDay(d.end!)}: la fine deve essere uguale o successiva all'inizio.`,
+    "phase.dates.outside-year": (d) =>
+      `La data ${formatDay(d.date!)} è fuori dall'anno del piano ${d.planYear}: controlla l'anno.`,
+    "phase.owner.missing": (d) => missing("Responsabile mancante", "indica chi segue la fase", d),
+    "phase.progress.invalid": (d) =>
+      `Avanzamento non valido: ${d.problem ? problem(d.problem) : ""}. Inserisci una percentuale tra 0 e 100, o lascia vuoto.`,
+    "indicator.objective.missing": (d) =>
+      missing("Codice obiettivo mancante", "indica a quale obiettivo appartiene l'indicatore", d),
+    "indicator.objective.unknown": (_d, o) =>
+      `L'obiettivo ${o} non è nella tabella Obiettivi: correggi il codice o aggiungi l'obiettivo.`,
+    "indicator.description.missing": (d) => missing("Descrizione dell'indicatore mancante", "descrivi l'indicatore", d),
+    "indicator.target.missing": (d) => missing("Valore atteso mancante", "inserisci il valore atteso dell'indicatore", d),
+    "indicator.target.invalid": (d) =>
+      `Valore atteso non valido: ${d.problem ? problem(d.problem) : ""}. Se è una scadenza scrivi una data esistente (gg/mm/aaaa).`,
+    "indicator.target.outside-year": (d) =>
+      `La scadenza ${formatDay(d.date!)} è fuori dall'anno del piano ${d.planYear}: controlla l'anno.`,
+  },
+  status: {
+    "missing-dates": "DATE MANCANTI",
+    completed: "COMPLETATA",
+    "not-started": "NON AVVIATA",
+    late: "IN RITARDO",
+    "in-progress": "IN CORSO",
+    "past-due": "SCADUTA",
+  },
+  check: { error: "ERRORE", warning: "AVVISO", ok: "OK" },
+  linkedProblems: (phases, indicators) =>
+    [counts("Fasi", phases), counts("Indicatori", indicators)].filter((part) => part !== null).join("; "),
+  cli: {
+    usage: [
+      "Uso: objective-check validate FILE_O_CARTELLA... [opzioni]",
+      "",
+      "Controlla gli obiettivi, le fasi e gli indicatori delle cartelle di lavoro .xlsx.",
+      "",
+      "Opzioni:",
+      "  --json              un unico documento JSON sullo standard output",
+      "  --as-of AAAA-MM-GG  data di riferimento del monitoraggio (predefinita: quella salvata nel file, altrimenti oggi)",
+      "  --plan-year AAAA    anno del piano per i codici che non iniziano con l'anno",
+      "  --lang it|en        lingua dei messaggi (predefinita: it)",
+      "  --write-to CARTELLA scrive in CARTELLA una copia di ogni file con le colonne di stato",
+      "",
+      "Codici di uscita: 0 nessun errore, 1 errori trovati, 2 file illeggibile o argomenti errati.",
+    ].join("\n"),
+    summary: (c) =>
+      `${c.objectives} obiettivi, ${c.phases} fasi, ${c.indicators} indicatori: ${c.errors} errori, ${c.warnings} avvisi`,
+    asOf: (date) => `data di riferimento ${date}`,
+    noFindings: "Nessun problema trovato.",
+    workbookLevel: "Cartella di lavoro",
+    objectiveHeading: (code) => `Obiettivo ${code}`,
+    noObjective: "Righe senza obiettivo riconosciuto",
+    severity: { error: "ERRORE", warning: "AVVISO" },
+    wrote: (path) => `scritto ${path}`,
+    unchanged: (path) => `${path}: già aggiornato, copiato senza modifiche`,
+    notWritten: (reason) => `copia non scritta: ${reason}`,
+    total: (files, errors, warnings, unreadable) =>
+      `${files} file: ${errors} errori, ${warnings} avvisi${unreadable > 0 ? `, ${unreadable} illeggibili` : ""}`,
+  },
+};
