@@ -1,6 +1,8 @@
 import type { Check, PhaseStatus } from "../engine/compute/statuses";
 import type { FindingDetails, RuleId } from "../engine/findings";
 import type { Problem } from "../engine/parse/cells";
+import type { ReadFailure } from "../adapters/xlsx/xlsx-package";
+import type { SkipReason } from "../adapters/xlsx/write-workbook";
 import type { ProblemCounts } from "../engine/result";
 import type { Language, TableKind } from "../engine/snapshot";
 
@@ -31,4 +33,10 @@ export interface CliTexts {
   readonly unchanged: (path: string) => string;
   readonly notWritten: (reason: string) => string;
   readonly total: (files: number, errors: number, warnings: number, unreadable: number) => string;
+  readonly readFailure: Readonly<Record<ReadFailure | "not-found" | "unreadable-file" | "empty-folder", (detail: string) => string>>;
+  readonly uncheckable: (reasons: string) => string;
+  readonly skipped: Readonly<Record<SkipReason, (table: string, range: string) => string>>;
+  readonly sameAsSource: string;
+  readonly nameClash: string;
+  readonly writeFailed: (detail: string) => string;
 }

@@ -163,5 +163,31 @@ export const en: Catalogue = {
     notWritten: (reason) => `copy not written: ${reason}`,
     total: (files, errors, warnings, unreadable) =>
       `${files} files: ${errors} errors, ${warnings} warnings${unreadable > 0 ? `, ${unreadable} unreadable` : ""}`,
+    readFailure: {
+      "legacy-xls": () => "is an .xls file (Excel 97-2003): open it in Excel and save it as .xlsx",
+      encrypted: () =>
+        "is password-protected: remove the password (File > Info > Protect Workbook) and save it again",
+      "not-zip": () => "is not an .xlsx workbook: save it from Excel as .xlsx",
+      "not-workbook": () => "is a zip archive but not an Excel workbook: save it from Excel as .xlsx",
+      corrupt: (detail) => `is damaged (${detail}): open it in Excel, let Excel repair it and save it again`,
+      "no-tables": () =>
+        "has no Excel tables: format the data as tables (Home > Format as Table) named Obiettivi, Fasi and Indicatori",
+      "not-found": () => "no such file or folder: check the path",
+      "empty-folder": () => "the folder holds no .xlsx files",
+      "unreadable-file": (detail) => `cannot be read (${detail}): check the file's permissions`,
+    },
+    uncheckable: (reasons) => `cannot be fully checked: ${reasons}`,
+    skipped: {
+      occupied: (table, range) =>
+        `table ${table} not updated: cells ${range}, where the status columns would go, are not empty. Move them and try again`,
+      "overlaps-table": (table, range) =>
+        `table ${table} not updated: another table occupies ${range}, where the status columns would go. Move it and try again`,
+      "merged-cells": (table, range) =>
+        `table ${table} not updated: there are merged cells in ${range}, where the status columns would go. Unmerge them and try again`,
+      "sheet-full": (table, range) => `table ${table} not updated: the sheet has no free columns for ${range}`,
+    },
+    sameAsSource: "--write-to names the original file's folder: choose another folder, the original must not be overwritten",
+    nameClash: "another file with the same name was already written to that folder: check the files one at a time",
+    writeFailed: (detail) => `the copy cannot be written (${detail})`,
   },
 };

@@ -168,5 +168,32 @@ export const it: Catalogue = {
     notWritten: (reason) => `copia non scritta: ${reason}`,
     total: (files, errors, warnings, unreadable) =>
       `${files} file: ${errors} errori, ${warnings} avvisi${unreadable > 0 ? `, ${unreadable} illeggibili` : ""}`,
+    readFailure: {
+      "legacy-xls": () => "è un file .xls (Excel 97-2003): aprilo in Excel e salvalo come .xlsx",
+      encrypted: () =>
+        "è protetto da password: togli la password (File > Informazioni > Proteggi cartella di lavoro) e salvalo di nuovo",
+      "not-zip": () => "non è una cartella di lavoro .xlsx: salvala da Excel come .xlsx",
+      "not-workbook": () => "è un archivio zip ma non una cartella di lavoro Excel: salvala da Excel come .xlsx",
+      corrupt: (detail) => `è danneggiato (${detail}): aprilo in Excel, lascia che lo ripari e salvalo di nuovo`,
+      "no-tables": () =>
+        "non contiene tabelle Excel: formatta i dati come tabella (Home > Formatta come tabella) e chiama le tabelle Obiettivi, Fasi e Indicatori",
+      "not-found": () => "file o cartella non trovato: controlla il percorso",
+      "empty-folder": () => "la cartella non contiene file .xlsx",
+      "unreadable-file": (detail) => `non si può leggere (${detail}): controlla i permessi del file`,
+    },
+    uncheckable: (reasons) => `non si può controllare per intero: ${reasons}`,
+    skipped: {
+      occupied: (table, range) =>
+        `tabella ${table} non aggiornata: le celle ${range}, dove andrebbero le colonne di stato, non sono vuote. Spostale e riprova`,
+      "overlaps-table": (table, range) =>
+        `tabella ${table} non aggiornata: un'altra tabella occupa ${range}, dove andrebbero le colonne di stato. Spostala e riprova`,
+      "merged-cells": (table, range) =>
+        `tabella ${table} non aggiornata: ci sono celle unite in ${range}, dove andrebbero le colonne di stato. Separale e riprova`,
+      "sheet-full": (table, range) =>
+        `tabella ${table} non aggiornata: il foglio non ha colonne libere per ${range}`,
+    },
+    sameAsSource: "--write-to indica la cartella del file originale: scegli un'altra cartella, l'originale non va sovrascritto",
+    nameClash: "un altro file con lo stesso nome è già stato scritto in questa cartella: controlla i file uno alla volta",
+    writeFailed: (detail) => `la copia non si può scrivere (${detail})`,
   },
 };

@@ -2,7 +2,8 @@ import { usableWeightTotal } from "../phase-values";
 import type { RuleContext } from "./rule-context";
 import { codeText } from "./rule-context";
 
-const WEIGHT_TOLERANCE = 0.01;
+// ± 0,01 as the domain says, plus room for binary floating point (66,67 + 33,34 is 100.01000000000001).
+const WEIGHT_TOLERANCE = 0.01 + 1e-9;
 
 /**
  * objective.phases.none, objective.indicators.none, objective.weight.sum.
