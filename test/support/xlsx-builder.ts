@@ -63,11 +63,12 @@ export function buildXlsx(snapshot: WorkbookSnapshot, options: BuildOptions = {}
         let previous = -1;
         const cellsXml = rowCells
           .map(([col, { value, format }]) => {
+            const s = styleOf(format);
+            const style = s === 0 ? "" : ` s="${s}"`;
+            if (value === null && style === "") return "";
             // Cells may leave out `r` only when they follow one another.
             const ref = options.omitCellRefs && col === previous + 1 ? "" : ` r="${cellAddress(col, row)}"`;
             previous = col;
-            const s = styleOf(format);
-            const style = s === 0 ? "" : ` s="${s}"`;
             return cellXml(p, ref, style, value, options.sharedStrings === true, strings, stringIndex);
           })
           .join("");
@@ -143,7 +144,7 @@ function tableXml(table: TableSnapshot, id: number): string {
   const lastColumn = table.firstColumn + table.headers.length - 1;
   const lastRow = table.headerRow + Math.max(1, table.rows.length);
   const ref = `${columnLetters(table.firstColumn)}${table.headerRow}:${columnLetters(lastColumn)}${lastRow}`;
-  const columns = table.headers.map((h, i) => `<tableColumn id="${i + 1}" name="${escapeXml(encodeOoxmlText(h))}"/>`).join("");
+  const columns = table.headers.map((h, i) => `<tableColumn id="${i + 1}" name="${encodeOoxmlText(h)}"/>`).join("");
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="${MAIN_NS}" id="${id}" name="${escapeXml(table.name)}" displayName="${escapeXml(table.name)}" ref="${ref}"><autoFilter ref="${ref}"/><tableColumns count="${table.headers.length}">${columns}</tableColumns><tableStyleInfo name="TableStyleMedium2" showRowStripes="1"/></table>`;
 }
 
