@@ -16,13 +16,20 @@ export function dayFromYmd(year: number, month: number, day: number): Day | null
   return Math.round(date.getTime() / MS_PER_DAY);
 }
 
+/** Civil date of a day number, by Howard Hinnant's days-to-civil algorithm (no Date object, no time zone). */
 export function ymdFromDay(day: Day): { year: number; month: number; day: number } {
-  const date = new Date(day * MS_PER_DAY);
-  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day: doy - Math.floor((153 * mp + 2) / 5) + 1 };
 }
 
 export function yearOfDay(day: Day): number {
-  return new Date(day * MS_PER_DAY).getUTCFullYear();
+  return ymdFromDay(day).year;
 }
 
 export function daysInMonth(year: number, month: number): number {

@@ -5,7 +5,8 @@ import type { TableKind } from "../engine/snapshot";
 import type { ProblemCounts } from "../engine/result";
 import type { Catalogue } from "./catalogue";
 
-const number = (value: number) => value.toLocaleString("en-GB", { maximumFractionDigits: 2, useGrouping: false });
+const numberFormat = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2, useGrouping: false });
+const number = (value: number) => numberFormat.format(value);
 
 const TABLES: Record<TableKind, string> = { objectives: "Objectives", phases: "Phases", indicators: "Indicators" };
 

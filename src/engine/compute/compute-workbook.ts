@@ -1,12 +1,14 @@
 import type { Day } from "../days";
 import type { Finding, Severity } from "../findings";
 import type { WorkbookLinks } from "../links";
-import type { ParsedWorkbook, PhaseRecord } from "../parse/records";
+import type { ParsedWorkbook } from "../parse/records";
 import type { IndicatorRow, ObjectiveRow, PhaseRow, ProblemCounts } from "../result";
 import type { TableKind } from "../snapshot";
 import { computeObjective, roundFraction } from "./objective-progress";
 import { computePhase, type PhaseResult } from "./phase-progress";
 import type { Check } from "./statuses";
+
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
 export interface ComputedRows {
   readonly objectives: ObjectiveRow[];
@@ -17,12 +19,13 @@ export interface ComputedRows {
 /** Statuses and checks of every data row (domain.md §5). */
 export function computeWorkbook(parsed: ParsedWorkbook, links: WorkbookLinks, findings: readonly Finding[], asOf: Day): ComputedRows {
   const byRow = groupFindingsByRow(findings);
-  const rowFindings = (kind: TableKind, index: number) => byRow[kind].get(index) ?? [];
+  const rowFindings = (kind: TableKind, index: number) => byRow[kind].get(index) ?? NO_FINDINGS;
 
-  const phaseResults = new Map<PhaseRecord, PhaseResult>();
+  // By data-row index, so that an objective finds its phases' results without a lookup table.
+  const phaseResults: PhaseResult[] = [];
   const phases: PhaseRow[] = (parsed.phases?.records ?? []).map((phase) => {
     const result = computePhase(phase, asOf);
-    phaseResults.set(phase, result);
+    phaseResults[phase.index] = result;
     const own = rowFindings("phases", phase.index);
     return {
       index: phase.index,
@@ -52,8 +55,8 @@ export function computeWorkbook(parsed: ParsedWorkbook, links: WorkbookLinks, fi
     const owns = objective.key !== null && objective.duplicateOf === null;
     const myPhases = (owns && links.phasesByKey.get(objective.key!)) || [];
     const myIndicators = (owns && links.indicatorsByKey.get(objective.key!)) || [];
-    const phaseCounts = countProblems(myPhases.map((p) => rowFindings("phases", p.index)));
-    const indicatorCounts = countProblems(myIndicators.map((i) => rowFindings("indicators", i.index)));
+    const phaseCounts = countProblems(myPhases, byRow.phases);
+    const indicatorCounts = countProblems(myIndicators, byRow.indicators);
     return {
       index: objective.index,
       row: objective.row,
@@ -62,7 +65,7 @@ export function computeWorkbook(parsed: ParsedWorkbook, links: WorkbookLinks, fi
       code: objective.code.kind === "ok" ? objective.code.value : null,
       figures: computeObjective(
         myPhases,
-        myPhases.map((p) => phaseResults.get(p)!),
+        myPhases.map((p) => phaseResults[p.index]),
         hasProgressColumn,
       ),
       linkedProblems: { phases: phaseCounts, indicators: indicatorCounts },
@@ -101,11 +104,11 @@ function worstOf(checks: readonly Check[]): Check {
   return checks.includes("warning") ? "warning" : "ok";
 }
 
-function countProblems(rows: readonly (readonly Finding[])[]): ProblemCounts {
+function countProblems(records: readonly { index: number }[], findingsByRow: ReadonlyMap<number, readonly Finding[]>): ProblemCounts {
   let errors = 0;
   let warnings = 0;
-  for (const findings of rows) {
-    for (const finding of findings) {
+  for (const record of records) {
+    for (const finding of findingsByRow.get(record.index) ?? NO_FINDINGS) {
       if (finding.severity === "error") errors++;
       else warnings++;
     }

@@ -11,11 +11,29 @@ function formatTokens(format: string): string {
     .replace(/_.|\*./g, "");
 }
 
+// A workbook has a handful of distinct formats and hundreds of thousands of cells: decide each format once.
+const percentFormats = new Map<string, boolean>();
+const dateFormats = new Map<string, boolean>();
+
 export function isPercentFormat(format: string): boolean {
-  return formatTokens(format).includes("%");
+  let percent = percentFormats.get(format);
+  if (percent === undefined) {
+    percent = formatTokens(format).includes("%");
+    percentFormats.set(format, percent);
+  }
+  return percent;
 }
 
 export function isDateFormat(format: string): boolean {
+  let date = dateFormats.get(format);
+  if (date === undefined) {
+    date = decideDateFormat(format);
+    dateFormats.set(format, date);
+  }
+  return date;
+}
+
+function decideDateFormat(format: string): boolean {
   if (format === "" || /^general$/i.test(format)) return false;
   // Only the first section (positive numbers) decides; elapsed-time formats like [h]:mm are not dates.
   const section = formatTokens(format.split(";")[0] ?? "").toLowerCase();

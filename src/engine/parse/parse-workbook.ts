@@ -1,5 +1,5 @@
 import type { MappedTable, WorkbookMapping } from "../map/map-workbook";
-import type { CellValue, DateSystem } from "../snapshot";
+import type { CellValue, DateSystem, TableSnapshot } from "../snapshot";
 import { isCellError } from "../snapshot";
 import { isBlank, looksLikeDate, parseDate, parseDateText, parsePoints, parseText, type Parsed } from "./cells";
 import { isDateFormat } from "./number-formats";
@@ -26,93 +26,133 @@ export function parseWorkbook(mapping: WorkbookMapping, options: ParseOptions): 
   const phases = usable(mapping.phases);
   const indicators = usable(mapping.indicators);
   return {
-    objectives: objectives && parseObjectives(objectives, options),
-    phases: phases && parseTable(phases, (cells, base) => parsePhase(cells, base, options)),
-    indicators: indicators && parseTable(indicators, (cells, base) => parseIndicator(cells, base, options)),
+    objectives: objectives && parseTable(objectives, objectiveParser(new RowCells(objectives), options)),
+    phases: phases && parseTable(phases, phaseParser(new RowCells(phases), options)),
+    indicators: indicators && parseTable(indicators, indicatorParser(new RowCells(indicators), options)),
   };
 }
 
-/** Reads one row's mapped fields; status columns and unmapped user columns are context only. */
-interface RowCells {
-  value(field: string): CellValue;
-  format(field: string): string | null;
-  has(field: string): boolean;
+/**
+ * Reads the mapped fields of one row at a time; status columns and unmapped
+ * user columns are context only. Column indexes are looked up once per table,
+ * not once per cell: a plan has hundreds of thousands of rows.
+ */
+class RowCells {
+  private rowIndex = 0;
+  private readonly rows: TableSnapshot["rows"];
+  private readonly formats: TableSnapshot["numberFormats"];
+
+  constructor(private readonly mapped: MappedTable) {
+    this.rows = mapped.table.rows;
+    this.formats = mapped.table.numberFormats;
+  }
+
+  /** Column index of a field, or -1 when the table has no such column. */
+  column(field: string): number {
+    return this.mapped.columns.get(field) ?? -1;
+  }
+
+  moveTo(rowIndex: number): void {
+    this.rowIndex = rowIndex;
+  }
+
+  value(column: number): CellValue {
+    return column < 0 ? null : (this.rows[this.rowIndex][column] ?? null);
+  }
+
+  format(column: number): string | null {
+    return column < 0 || this.formats === null ? null : (this.formats[this.rowIndex]?.[column] ?? null);
+  }
 }
 
-function parseTable<R extends RecordBase>(
-  mapped: MappedTable,
-  parseRow: (cells: RowCells, base: RecordBase) => R,
-): ParsedTable<R> {
-  const { table, columns, statusColumns } = mapped;
-  const statusIndexes = new Set(statusColumns.values());
+type RowParser<R> = (base: RecordBase) => R;
+
+function parseTable<R extends RecordBase>(mapped: MappedTable, parseRow: RowParser<R>): ParsedTable<R> {
+  const { table } = mapped;
+  const isStatus = new Array<boolean>(table.headers.length).fill(false);
+  for (const col of mapped.statusColumns.values()) isStatus[col] = true;
   const records: R[] = [];
   const blankRows: number[] = [];
-  let rowIndex = 0;
-  const cells: RowCells = {
-    value: (field) => {
-      const col = columns.get(field);
-      return col === undefined ? null : (table.rows[rowIndex][col] ?? null);
-    },
-    format: (field) => {
-      const col = columns.get(field);
-      return col === undefined || table.numberFormats === null ? null : (table.numberFormats[rowIndex]?.[col] ?? null);
-    },
-    has: (field) => columns.has(field),
-  };
-  for (; rowIndex < table.rows.length; rowIndex++) {
-    const row = table.rows[rowIndex];
-    if (row.every((value, col) => statusIndexes.has(col) || isBlank(value))) {
+  for (let rowIndex = 0; rowIndex < table.rows.length; rowIndex++) {
+    if (isBlankRow(table.rows[rowIndex], isStatus)) {
       blankRows.push(rowIndex);
       continue;
     }
-    records.push(parseRow(cells, { index: rowIndex, row: table.headerRow + 1 + rowIndex }));
+    records.push(parseRow({ index: rowIndex, row: table.headerRow + 1 + rowIndex }));
   }
   return { mapped, records, blankRows };
 }
 
-function parseObjectives(mapped: MappedTable, options: ParseOptions): ParsedTable<ObjectiveRecord> {
+function isBlankRow(row: readonly CellValue[], isStatus: readonly boolean[]): boolean {
+  for (let col = 0; col < row.length; col++) if (!isStatus[col] && !isBlank(row[col])) return false;
+  return true;
+}
+
+function objectiveParser(cells: RowCells, options: ParseOptions): RowParser<ObjectiveRecord> {
   const firstByKey = new Map<string, number>();
-  return parseTable(mapped, (cells, base) => {
-    const code = parseText(cells.value("code"));
+  const codeCol = cells.column("code");
+  const titleCol = cells.column("title");
+  return ({ index, row }) => {
+    cells.moveTo(index);
+    const code = parseText(cells.value(codeCol));
     const key = codeKey(code);
     const earlier = key === null ? undefined : firstByKey.get(key);
-    if (key !== null && earlier === undefined) firstByKey.set(key, base.index);
+    if (key !== null && earlier === undefined) firstByKey.set(key, index);
     return {
-      ...base,
+      index,
+      row,
       code,
       key,
-      title: parseText(cells.value("title")),
+      title: parseText(cells.value(titleCol)),
       planYear: planYearOf(code, options),
       duplicateOf: earlier ?? null,
     };
-  });
-}
-
-function parsePhase(cells: RowCells, base: RecordBase, options: ParseOptions): PhaseRecord {
-  const objective = parseText(cells.value("objective"));
-  return {
-    ...base,
-    objective,
-    objectiveKey: codeKey(objective),
-    description: parseText(cells.value("description")),
-    planYear: planYearOf(objective, options),
-    weight: parsePoints(cells.value("weight"), cells.format("weight")),
-    start: parseDate(cells.value("start"), cells.format("start"), options.dateSystem),
-    end: parseDate(cells.value("end"), cells.format("end"), options.dateSystem),
-    owner: cells.has("owner") ? parseText(cells.value("owner")) : null,
-    progress: cells.has("progress") ? parsePoints(cells.value("progress"), cells.format("progress")) : null,
   };
 }
 
-function parseIndicator(cells: RowCells, base: RecordBase, options: ParseOptions): IndicatorRecord {
-  const objective = parseText(cells.value("objective"));
-  return {
-    ...base,
-    objective,
-    objectiveKey: codeKey(objective),
-    description: parseText(cells.value("description")),
-    planYear: planYearOf(objective, options),
-    target: parseTarget(cells.value("target"), cells.format("target"), options),
+function phaseParser(cells: RowCells, options: ParseOptions): RowParser<PhaseRecord> {
+  const [objectiveCol, descriptionCol, weightCol, startCol, endCol, ownerCol, progressCol] = [
+    "objective",
+    "description",
+    "weight",
+    "start",
+    "end",
+    "owner",
+    "progress",
+  ].map((field) => cells.column(field));
+  return ({ index, row }) => {
+    cells.moveTo(index);
+    const objective = parseText(cells.value(objectiveCol));
+    return {
+      index,
+      row,
+      objective,
+      objectiveKey: codeKey(objective),
+      description: parseText(cells.value(descriptionCol)),
+      planYear: planYearOf(objective, options),
+      weight: parsePoints(cells.value(weightCol), cells.format(weightCol)),
+      start: parseDate(cells.value(startCol), cells.format(startCol), options.dateSystem),
+      end: parseDate(cells.value(endCol), cells.format(endCol), options.dateSystem),
+      owner: ownerCol < 0 ? null : parseText(cells.value(ownerCol)),
+      progress: progressCol < 0 ? null : parsePoints(cells.value(progressCol), cells.format(progressCol)),
+    };
+  };
+}
+
+function indicatorParser(cells: RowCells, options: ParseOptions): RowParser<IndicatorRecord> {
+  const [objectiveCol, descriptionCol, targetCol] = ["objective", "description", "target"].map((field) => cells.column(field));
+  return ({ index, row }) => {
+    cells.moveTo(index);
+    const objective = parseText(cells.value(objectiveCol));
+    return {
+      index,
+      row,
+      objective,
+      objectiveKey: codeKey(objective),
+      description: parseText(cells.value(descriptionCol)),
+      planYear: planYearOf(objective, options),
+      target: parseTarget(cells.value(targetCol), cells.format(targetCol), options),
+    };
   };
 }
 
@@ -141,6 +181,12 @@ function codeKey(code: Parsed<string>): string | null {
 
 /** `2018_ZN12` → 2018; otherwise the plan year given on the command line or stored in the workbook. */
 function planYearOf(code: Parsed<string>, options: ParseOptions): number | null {
-  const match = code.kind === "ok" ? /^(\d{4})/.exec(code.value) : null;
-  return match ? Number(match[1]) : options.fallbackPlanYear;
+  if (code.kind !== "ok" || code.value.length < 4) return options.fallbackPlanYear;
+  let year = 0;
+  for (let i = 0; i < 4; i++) {
+    const digit = code.value.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return options.fallbackPlanYear;
+    year = year * 10 + digit;
+  }
+  return year;
 }

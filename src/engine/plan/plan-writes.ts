@@ -3,7 +3,7 @@ import type { MappedTable } from "../map/map-workbook";
 import { normalizeHeader } from "../map/normalize";
 import { isBlank } from "../parse/cells";
 import { isDateFormat, isGeneralFormat, isPercentFormat, isTextFormat } from "../parse/number-formats";
-import type { EngineResult, IndicatorRow, ObjectiveRow, PhaseRow, RowResult } from "../result";
+import type { EngineResult, ObjectiveRow, PhaseRow, RowResult } from "../result";
 import { TABLE_KINDS, type CellValue, type TableKind } from "../snapshot";
 import { STATUS_COLUMNS, type StatusColumnKey, type StatusColumnKind, type StatusColumnSpec } from "../status-columns";
 import {
@@ -17,8 +17,6 @@ import {
   type WritePlan,
 } from "./write-plan";
 
-type RowValues = (key: StatusColumnKey) => PlanValue;
-
 /**
  * The status columns of domain.md §5 for every checkable table, as a plan of
  * changes against what the tables hold now.
@@ -30,7 +28,7 @@ export function planWrites(result: EngineResult): WritePlan {
   for (const kind of TABLE_KINDS) {
     const mapped = result.mapping[kind];
     if (mapped === null || mapped.missingFields.length > 0) continue;
-    const rows = rowValuesByIndex(kind, result, words);
+    const rows = resultsByIndex(kind, result);
     const specs = STATUS_COLUMNS[kind].filter((spec) => wanted(spec, mapped, result));
     const columns = specs
       .map((spec) => planColumn(spec, mapped, rows, words))
@@ -57,7 +55,7 @@ function wanted(spec: StatusColumnSpec, mapped: MappedTable, result: EngineResul
   return result.mapping.phases?.columns.has("progress") ?? false;
 }
 
-function planColumn(spec: StatusColumnSpec, mapped: MappedTable, rows: (RowValues | null)[], words: Catalogue): ColumnPlan {
+function planColumn(spec: StatusColumnSpec, mapped: MappedTable, rows: readonly (RowResult | null)[], words: Catalogue): ColumnPlan {
   const { table } = mapped;
   const header = spec.headers[words.language];
   const existingIndex = mapped.statusColumns.get(spec.key) ?? null;
@@ -65,7 +63,8 @@ function planColumn(spec: StatusColumnSpec, mapped: MappedTable, rows: (RowValue
   const writes: CellWrite[] = [];
   const formatRows: number[] = [];
   for (let rowIndex = 0; rowIndex < table.rows.length; rowIndex++) {
-    const value = rows[rowIndex]?.(spec.key) ?? null;
+    const row = rows[rowIndex];
+    const value = row === null ? null : statusValue(mapped.kind, row, spec.key, words);
     if (existingIndex === null) {
       if (value !== null) writes.push({ rowIndex, value });
       if (numberFormat !== null) formatRows.push(rowIndex);
@@ -80,59 +79,38 @@ function planColumn(spec: StatusColumnSpec, mapped: MappedTable, rows: (RowValue
   return { key: spec.key, kind: spec.kind, header, existingIndex, rename, numberFormat, writes, formatRows };
 }
 
-function rowValuesByIndex(kind: TableKind, result: EngineResult, words: Catalogue): (RowValues | null)[] {
-  const byIndex: (RowValues | null)[] = [];
-  const rows: readonly RowResult[] = result[kind];
-  for (const row of rows) {
-    byIndex[row.index] =
-      kind === "objectives"
-        ? objectiveValues(row as ObjectiveRow, words)
-        : kind === "phases"
-          ? phaseValues(row as PhaseRow, words)
-          : indicatorValues(row as IndicatorRow, words);
-  }
-  for (const index of result.blankRows[kind]) byIndex[index] = null;
+/** Each data row's result by its index; blank rows (and rows of no result) get null: their status cells are cleared. */
+function resultsByIndex(kind: TableKind, result: EngineResult): (RowResult | null)[] {
+  const byIndex: (RowResult | null)[] = new Array<RowResult | null>(result.mapping[kind]!.table.rows.length).fill(null);
+  for (const row of result[kind] as readonly RowResult[]) byIndex[row.index] = row;
   return byIndex;
 }
 
-function objectiveValues(row: ObjectiveRow, words: Catalogue): RowValues {
-  const { figures } = row;
-  const linked = words.linkedProblems(row.linkedProblems.phases, row.linkedProblems.indicators);
-  return (key) => {
-    switch (key) {
-      case "weightTotal":
-        return figures.weightTotal;
-      case "expectedProgress":
-        return figures.expectedProgress;
-      case "actualProgress":
-        return figures.actualProgress;
-      case "objectiveStatus":
-        return figures.status === null ? null : words.status[figures.status];
-      case "check":
-        return words.check[row.check];
-      default:
-        return messagesText(row, words, linked);
-    }
-  };
+function statusValue(kind: TableKind, row: RowResult, key: StatusColumnKey, words: Catalogue): PlanValue {
+  if (key === "check") return words.check[row.check];
+  if (key === "messages") {
+    const linked = kind === "objectives" ? linkedText(row as ObjectiveRow, words) : "";
+    return messagesText(row, words, linked);
+  }
+  if (kind === "phases") {
+    const phase = row as PhaseRow;
+    return key === "expectedProgress" ? phase.expectedProgress : words.status[phase.status];
+  }
+  const { figures } = row as ObjectiveRow;
+  switch (key) {
+    case "weightTotal":
+      return figures.weightTotal;
+    case "expectedProgress":
+      return figures.expectedProgress;
+    case "actualProgress":
+      return figures.actualProgress;
+    default:
+      return figures.status === null ? null : words.status[figures.status];
+  }
 }
 
-function phaseValues(row: PhaseRow, words: Catalogue): RowValues {
-  return (key) => {
-    switch (key) {
-      case "expectedProgress":
-        return row.expectedProgress;
-      case "phaseStatus":
-        return words.status[row.status];
-      case "check":
-        return words.check[row.check];
-      default:
-        return messagesText(row, words, "");
-    }
-  };
-}
-
-function indicatorValues(row: IndicatorRow, words: Catalogue): RowValues {
-  return (key) => (key === "check" ? words.check[row.check] : messagesText(row, words, ""));
+function linkedText(row: ObjectiveRow, words: Catalogue): string {
+  return words.linkedProblems(row.linkedProblems.phases, row.linkedProblems.indicators);
 }
 
 /** The row's own messages, then (for an objective) what its phases and indicators hold. */
