@@ -12,9 +12,10 @@ export function usableWeight(phase: PhaseRecord): number | null {
 }
 
 /** Planned dates usable for progress: both real days, start not after end. */
-export function plannedDates(phase: PhaseRecord): { start: Day; end: Day } | null {
-  if (phase.start.kind !== "ok" || phase.end.kind !== "ok" || phase.start.value > phase.end.value) return null;
-  return { start: phase.start.value, end: phase.end.value };
+export function hasPlannedDates(
+  phase: PhaseRecord,
+): phase is PhaseRecord & { start: { kind: "ok"; value: Day }; end: { kind: "ok"; value: Day } } {
+  return phase.start.kind === "ok" && phase.end.kind === "ok" && phase.start.value <= phase.end.value;
 }
 
 /** Blank and invalid weights are reported on their own and left out of the total. */

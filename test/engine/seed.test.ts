@@ -1,6 +1,7 @@
 import { planWrites } from "../../src/engine";
 import { renderMessage } from "../../src/i18n";
 import { run, SEED_AS_OF } from "../support/engine";
+import { writesOf } from "../support/apply-plan";
 import { seedWorkbook } from "../support/snapshot-builder";
 
 describe("the seed card 2018_ZN12 at 30/06/2018 (domain.md §6)", () => {
@@ -36,14 +37,14 @@ describe("the seed card 2018_ZN12 at 30/06/2018 (domain.md §6)", () => {
     const plan = planWrites(result);
     const phases = plan.tables.find((t) => t.kind === "phases")!;
     const column = (header: string) => phases.columns.find((c) => c.header === header)!;
-    expect(column("Stato fase").writes).toEqual([
+    expect(writesOf(column("Stato fase"))).toEqual([
       { rowIndex: 0, value: "DATE MANCANTI" },
       { rowIndex: 1, value: "IN CORSO" },
     ]);
-    expect(column("Avanzamento atteso").writes).toEqual([{ rowIndex: 1, value: 1 }]);
-    expect(column("Esito").writes.map((w) => w.value)).toEqual(["ERRORE", "OK"]);
+    expect(writesOf(column("Avanzamento atteso"))).toEqual([{ rowIndex: 1, value: 1 }]);
+    expect(column("Esito").writeValues).toEqual(["ERRORE", "OK"]);
     const objectives = plan.tables.find((t) => t.kind === "objectives")!;
-    expect(objectives.columns.map((c) => [c.header, c.writes.map((w) => w.value)])).toEqual([
+    expect(objectives.columns.map((c) => [c.header, c.writeValues])).toEqual([
       ["Somma pesi", [100]],
       ["Avanzamento atteso", []],
       ["Stato obiettivo", ["DATE MANCANTI"]],

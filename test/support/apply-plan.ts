@@ -1,5 +1,10 @@
-import type { WritePlan } from "../../src/engine/plan/write-plan";
+import type { ColumnPlan, PlanValue, WritePlan } from "../../src/engine/plan/write-plan";
 import type { WorkbookSnapshot } from "../../src/engine/snapshot";
+
+/** A column's writes as `{ rowIndex, value }` pairs, for readable assertions. */
+export function writesOf(column: ColumnPlan): { rowIndex: number; value: PlanValue }[] {
+  return column.writeRows.map((rowIndex, i) => ({ rowIndex, value: column.writeValues[i] }));
+}
 
 /** What a host does with a plan, done to the snapshot itself: the reference for every adapter. */
 export function applyPlanToSnapshot(snapshot: WorkbookSnapshot, plan: WritePlan): void {
@@ -13,7 +18,7 @@ export function applyPlanToSnapshot(snapshot: WorkbookSnapshot, plan: WritePlan)
         table.rows.forEach((row) => row.push(null));
         table.numberFormats?.forEach((row) => row.push("General"));
       } else if (column.rename) table.headers[index] = column.header;
-      for (const write of column.writes) table.rows[write.rowIndex][index] = write.value;
+      column.writeRows.forEach((rowIndex, i) => (table.rows[rowIndex][index] = column.writeValues[i]));
       for (const row of column.formatRows) table.numberFormats![row][index] = column.numberFormat!;
     }
   }

@@ -124,7 +124,7 @@ class SheetEditor {
       if (table.headerRowCount > 0 && (column.existingIndex === null || column.rename)) {
         this.edit(table.ref.firstRow, col, { value: column.header });
       }
-      for (const write of column.writes) this.edit(firstDataRow + write.rowIndex, col, { value: write.value });
+      column.writeRows.forEach((rowIndex, i) => this.edit(firstDataRow + rowIndex, col, { value: column.writeValues[i] }));
       if (column.numberFormat !== null && styles !== null) {
         for (const rowIndex of column.formatRows) this.edit(firstDataRow + rowIndex, col, { format: column.numberFormat });
       }

@@ -1,5 +1,5 @@
 import type { Day } from "../days";
-import { plannedDates, pointsInRange } from "../phase-values";
+import { hasPlannedDates, pointsInRange } from "../phase-values";
 import type { PhaseRecord } from "../parse/records";
 import type { PhaseStatus } from "./statuses";
 
@@ -16,10 +16,12 @@ export function expectedProgress(start: Day, end: Day, asOf: Day): number {
   return (asOf - start) / (end - start);
 }
 
+const MISSING_DATES: PhaseResult = { expectedProgress: null, status: "missing-dates" };
+
 /** Phase status (domain.md §5), first rule that applies. */
 export function computePhase(phase: PhaseRecord, asOf: Day): PhaseResult {
-  const dates = plannedDates(phase);
-  if (dates === null) return { expectedProgress: null, status: "missing-dates" };
+  if (!hasPlannedDates(phase)) return MISSING_DATES;
+  const dates = { start: phase.start.value, end: phase.end.value };
   const expected = expectedProgress(dates.start, dates.end, asOf);
   const progress = pointsInRange(phase.progress);
   let status: PhaseStatus;

@@ -22,6 +22,28 @@ export type Problem =
 
 const BLANK = { kind: "blank" } as const;
 
+/**
+ * Parsed values are immutable, so the common ones are shared: whole points
+ * 0–100 and calendar days. A plan of 100,000 phases then allocates a few
+ * thousand of these, not half a million.
+ */
+const POINTS = Array.from({ length: 101 }, (_, value) => ({ kind: "ok", value }) as const);
+const DAYS = new Map<Day, { readonly kind: "ok"; readonly value: Day }>();
+const MAX_SHARED_DAYS = 20_000;
+
+function okPoints(value: number): Parsed<number> {
+  return Number.isInteger(value) && value >= 0 && value <= 100 ? POINTS[value] : { kind: "ok", value };
+}
+
+function okDay(value: Day): Parsed<Day> {
+  let parsed = DAYS.get(value);
+  if (parsed === undefined) {
+    parsed = { kind: "ok", value };
+    if (DAYS.size < MAX_SHARED_DAYS) DAYS.set(value, parsed);
+  }
+  return parsed;
+}
+
 // \s covers the non-breaking space (U+00A0) and the other Unicode spaces.
 export function isBlank(value: CellValue): boolean {
   return value === null || (typeof value === "string" && value.trim() === "");
@@ -55,7 +77,7 @@ export function parsePoints(value: CellValue, format: string | null): Parsed<num
   if (value === null || isBlank(value)) return BLANK;
   if (isCellError(value)) return { kind: "invalid", problem: { type: "excel-error", error: value.error } };
   if (typeof value === "number") {
-    return { kind: "ok", value: format !== null && isPercentFormat(format) ? roundPoints(value * 100) : value };
+    return okPoints(format !== null && isPercentFormat(format) ? roundPoints(value * 100) : value);
   }
   if (typeof value === "boolean") return { kind: "invalid", problem: { type: "not-a-number", text: displayText(value) } };
   const text = value.trim();
@@ -63,7 +85,7 @@ export function parsePoints(value: CellValue, format: string | null): Parsed<num
   const italian = ITALIAN_NUMBER.exec(body);
   if (italian) {
     const [, sign, whole, fraction] = italian;
-    return { kind: "ok", value: Number(`${sign}${whole.replace(/\./g, "")}.${fraction ?? "0"}`) };
+    return okPoints(Number(`${sign}${whole.replace(/\./g, "")}.${fraction ?? "0"}`));
   }
   const dotted = DOT_DECIMAL.exec(body);
   if (dotted) {
@@ -102,9 +124,7 @@ export function parseDate(value: CellValue, format: string | null, dateSystem: D
       return { kind: "invalid", problem: { type: "number-not-formatted-as-date", value } };
     }
     const day = dayFromSerial(value, dateSystem);
-    return day === null
-      ? { kind: "invalid", problem: { type: "impossible-date", text: String(value) } }
-      : { kind: "ok", value: day };
+    return day === null ? { kind: "invalid", problem: { type: "impossible-date", text: String(value) } } : okDay(day);
   }
   if (typeof value === "boolean") return { kind: "invalid", problem: { type: "not-a-date", text: displayText(value) } };
   return parseDateText(value.trim());
@@ -117,5 +137,5 @@ export function parseDateText(text: string): Parsed<Day> {
   const day = dmy
     ? dayFromYmd(Number(dmy[4]), Number(dmy[3]), Number(dmy[1]))
     : dayFromYmd(Number(ymd![1]), Number(ymd![2]), Number(ymd![3]));
-  return day === null ? { kind: "invalid", problem: { type: "impossible-date", text } } : { kind: "ok", value: day };
+  return day === null ? { kind: "invalid", problem: { type: "impossible-date", text } } : okDay(day);
 }

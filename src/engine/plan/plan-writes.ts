@@ -10,7 +10,6 @@ import {
   MAX_CELL_TEXT,
   NUMBER_FORMAT,
   PERCENT_FORMAT,
-  type CellWrite,
   type ColumnPlan,
   type PlanValue,
   type TablePlan,
@@ -32,7 +31,7 @@ export function planWrites(result: EngineResult): WritePlan {
     const specs = STATUS_COLUMNS[kind].filter((spec) => wanted(spec, mapped, result));
     const columns = specs
       .map((spec) => planColumn(spec, mapped, rows, words))
-      .filter((column) => column.existingIndex === null || column.rename || column.writes.length > 0 || column.formatRows.length > 0);
+      .filter((column) => column.existingIndex === null || column.rename || column.writeRows.length > 0 || column.formatRows.length > 0);
     if (columns.length === 0) continue;
     const { table } = mapped;
     tables.push({
@@ -60,23 +59,30 @@ function planColumn(spec: StatusColumnSpec, mapped: MappedTable, rows: readonly 
   const header = spec.headers[words.language];
   const existingIndex = mapped.statusColumns.get(spec.key) ?? null;
   const numberFormat = spec.kind === "percent" ? PERCENT_FORMAT : spec.kind === "number" ? NUMBER_FORMAT : null;
-  const writes: CellWrite[] = [];
+  const writeRows: number[] = [];
+  const writeValues: PlanValue[] = [];
   const formatRows: number[] = [];
   for (let rowIndex = 0; rowIndex < table.rows.length; rowIndex++) {
     const row = rows[rowIndex];
     const value = row === null ? null : statusValue(mapped.kind, row, spec.key, words);
     if (existingIndex === null) {
-      if (value !== null) writes.push({ rowIndex, value });
+      if (value !== null) {
+        writeRows.push(rowIndex);
+        writeValues.push(value);
+      }
       if (numberFormat !== null) formatRows.push(rowIndex);
       continue;
     }
-    if (!sameValue(table.rows[rowIndex][existingIndex] ?? null, value)) writes.push({ rowIndex, value });
+    if (!sameValue(table.rows[rowIndex][existingIndex] ?? null, value)) {
+      writeRows.push(rowIndex);
+      writeValues.push(value);
+    }
     const format = table.numberFormats?.[rowIndex]?.[existingIndex];
     if (numberFormat !== null && format !== undefined && !formatSatisfies(spec.kind, format)) formatRows.push(rowIndex);
   }
   const rename = existingIndex !== null && table.headers[existingIndex] !== header &&
     normalizeHeader(table.headers[existingIndex]) !== normalizeHeader(header);
-  return { key: spec.key, kind: spec.kind, header, existingIndex, rename, numberFormat, writes, formatRows };
+  return { key: spec.key, kind: spec.kind, header, existingIndex, rename, numberFormat, writeRows, writeValues, formatRows };
 }
 
 /** Each data row's result by its index; blank rows (and rows of no result) get null: their status cells are cleared. */
@@ -110,11 +116,14 @@ function statusValue(kind: TableKind, row: RowResult, key: StatusColumnKey, word
 }
 
 function linkedText(row: ObjectiveRow, words: Catalogue): string {
+  const { phases, indicators } = row.linkedProblems;
+  if (phases.errors + phases.warnings + indicators.errors + indicators.warnings === 0) return "";
   return words.linkedProblems(row.linkedProblems.phases, row.linkedProblems.indicators);
 }
 
 /** The row's own messages, then (for an objective) what its phases and indicators hold. */
 function messagesText(row: RowResult, words: Catalogue, linked: string): PlanValue {
+  if (row.findings.length === 0 && linked === "") return null;
   const parts = row.findings.map((finding) => renderMessage(finding, words.language));
   if (linked !== "") parts.push(linked);
   if (parts.length === 0) return null;

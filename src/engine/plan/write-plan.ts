@@ -3,13 +3,6 @@ import type { Language, TableKind } from "../snapshot";
 
 export type PlanValue = string | number | null;
 
-export interface CellWrite {
-  /** Index of the data row in the table. */
-  readonly rowIndex: number;
-  /** Null clears the cell. */
-  readonly value: PlanValue;
-}
-
 export interface ColumnPlan {
   readonly key: StatusColumnKey;
   readonly kind: StatusColumnKind;
@@ -21,8 +14,14 @@ export interface ColumnPlan {
   readonly rename: boolean;
   /** For percent and number columns; text columns keep the cell's format. */
   readonly numberFormat: string | null;
-  /** Only the cells whose value changes (every non-blank cell of a new column). */
-  readonly writes: readonly CellWrite[];
+  /**
+   * Only the cells whose value changes (every non-blank cell of a new column):
+   * data-row indexes in ascending order, and the value for each (null clears
+   * the cell). Two parallel arrays, not an object per cell: a plan can hold a
+   * million cells.
+   */
+  readonly writeRows: readonly number[];
+  readonly writeValues: readonly PlanValue[];
   /** Data rows whose number format must be set to `numberFormat`. */
   readonly formatRows: readonly number[];
 }

@@ -3,7 +3,7 @@ import type { WritePlan } from "../../../src/engine/plan/write-plan";
 import type { WorkbookSnapshot } from "../../../src/engine/snapshot";
 import { cleanWorkbook, date, PHASE_HEADERS, seedWorkbook } from "../../support/snapshot-builder";
 import { day, SEED_AS_OF } from "../../support/engine";
-import { applyPlanToSnapshot } from "../../support/apply-plan";
+import { applyPlanToSnapshot, writesOf } from "../../support/apply-plan";
 
 const plan = (snapshot: WorkbookSnapshot, asOf = SEED_AS_OF, lang?: "en") => planWrites(runEngine(snapshot, { asOf, defaultStatusLanguage: lang }, asOf));
 
@@ -44,7 +44,7 @@ describe("planning the writes", () => {
     const snapshot = seedWorkbook();
     applyPlanToSnapshot(snapshot, plan(snapshot));
     const later = plan(snapshot, day("2018-07-01"));
-    expect(later.tables.map((t) => [t.table, t.columns.map((c) => [c.header, c.writes])])).toEqual([
+    expect(later.tables.map((t) => [t.table, t.columns.map((c) => [c.header, writesOf(c)])])).toEqual([
       ["Obiettivi", [["Stato obiettivo", [{ rowIndex: 0, value: "SCADUTA" }]]]],
       ["Fasi", [["Stato fase", [{ rowIndex: 1, value: "SCADUTA" }]]]],
     ]);
@@ -79,7 +79,7 @@ describe("planning the writes", () => {
     const indicators = snapshot.tables[2];
     indicators.rows[1] = indicators.rows[1].map((value, i) => (i < 4 ? null : value));
     const again = plan(snapshot).tables.find((t) => t.kind === "indicators")!;
-    expect(again.columns.map((c) => [c.header, c.writes])).toEqual([["Esito", [{ rowIndex: 1, value: null }]]]);
+    expect(again.columns.map((c) => [c.header, writesOf(c)])).toEqual([["Esito", [{ rowIndex: 1, value: null }]]]);
   });
 
   it("writes nothing to a table that cannot be checked", () => {
