@@ -103,7 +103,8 @@ class SheetEditor {
     if (sheetTables.some((other) => other !== table && rangesOverlap(other.ref, area))) {
       return { reason: "overlaps-table", range };
     }
-    const merges = findElements(this.xml, "mergeCell").map((m) => parseRangeRef(m.attrs.ref ?? ""));
+    // <mergeCells> follows <sheetData>: no need to walk through every cell to find it.
+    const merges = findElements(this.xml, "mergeCell", this.data.innerEnd).map((m) => parseRangeRef(m.attrs.ref ?? ""));
     if (merges.some((m) => m !== null && rangesOverlap(m, area))) return { reason: "merged-cells", range };
     for (const row of this.rows) {
       if (row.row < area.firstRow || row.row > area.lastRow) continue;

@@ -1,4 +1,4 @@
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
+import { deflateEntry, inflateEntry, readZip, writeZip, ZipError, type ZipEntry } from "./zip-archive";
 import { findElements } from "./xml";
 
 export type ReadFailure = "legacy-xls" | "encrypted" | "not-zip" | "not-workbook" | "corrupt" | "no-tables";
@@ -22,11 +22,17 @@ export interface Relationship {
 }
 
 const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-const FIXED_MTIME = new Date(Date.UTC(2000, 0, 1));
+const decoder = new TextDecoder("utf-8");
+
+/** A part as read (compressed bytes kept for writing back unchanged) or as edited. */
+interface Part {
+  entry: ZipEntry | null;
+  text: string | null;
+}
 
 /** The zip package of an .xlsx: its parts by path, in their original order. */
 export class XlsxPackage {
-  private constructor(private readonly parts: Map<string, Uint8Array>) {}
+  private constructor(private readonly parts: Map<string, Part>) {}
 
   static open(bytes: Uint8Array, fileName: string): XlsxPackage {
     if (CFB_SIGNATURE.every((b, i) => bytes[i] === b)) {
@@ -34,26 +40,35 @@ export class XlsxPackage {
       throw new WorkbookReadError(/\.xls$/i.test(fileName) ? "legacy-xls" : "encrypted");
     }
     if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new WorkbookReadError("not-zip");
-    let entries: Record<string, Uint8Array>;
+    let entries: ZipEntry[];
     try {
-      entries = unzipSync(bytes);
+      entries = readZip(bytes);
     } catch (error) {
       throw new WorkbookReadError("corrupt", (error as Error).message);
     }
-    return new XlsxPackage(new Map(Object.entries(entries)));
+    return new XlsxPackage(new Map(entries.map((entry) => [entry.name, { entry, text: null }])));
   }
 
   has(path: string): boolean {
     return this.parts.has(path);
   }
 
+  /** A part's text, decompressed on first use. */
   text(path: string): string | null {
-    const bytes = this.parts.get(path);
-    return bytes === undefined ? null : strFromU8(bytes);
+    const part = this.parts.get(path);
+    if (part === undefined) return null;
+    if (part.text === null) {
+      try {
+        part.text = decoder.decode(inflateEntry(part.entry!));
+      } catch (error) {
+        throw new WorkbookReadError("corrupt", error instanceof ZipError ? error.message : `${path} cannot be decompressed`);
+      }
+    }
+    return part.text;
   }
 
   setText(path: string, text: string): void {
-    this.parts.set(path, strToU8(text));
+    this.parts.set(path, { entry: null, text });
   }
 
   remove(path: string): void {
@@ -77,10 +92,10 @@ export class XlsxPackage {
     });
   }
 
+  /** The package again: untouched parts keep their original compressed bytes. */
   toBytes(): Uint8Array {
-    const entries: Zippable = {};
-    for (const [path, bytes] of this.parts) entries[path] = [bytes, { mtime: FIXED_MTIME }];
-    return zipSync(entries, { level: 6 });
+    const encoder = new TextEncoder();
+    return writeZip([...this.parts].map(([path, part]) => part.entry ?? deflateEntry(path, encoder.encode(part.text!))));
   }
 }
 

@@ -79,11 +79,27 @@ export function tagEnd(xml: string, pos: number): number {
   throw new XmlError("unterminated tag");
 }
 
-const ATTRIBUTE = /([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-
+/** `name="value"` pairs of a tag; hand-rolled because a large sheet has a million cells to read. */
 export function parseAttributes(text: string): Record<string, string> {
   const attrs: Record<string, string> = {};
-  for (const match of text.matchAll(ATTRIBUTE)) attrs[match[1]] = decodeEntities(match[2] ?? match[3] ?? "");
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    while (i < n && text.charCodeAt(i) <= 32) i++;
+    const nameStart = i;
+    while (i < n && text.charCodeAt(i) !== 61 && text.charCodeAt(i) > 32) i++; // "="
+    const name = text.slice(nameStart, i);
+    while (i < n && text.charCodeAt(i) <= 32) i++;
+    if (i >= n || text.charCodeAt(i) !== 61) break;
+    i++;
+    while (i < n && text.charCodeAt(i) <= 32) i++;
+    const quote = text.charCodeAt(i);
+    if (quote !== 34 && quote !== 39) break;
+    const end = text.indexOf(quote === 34 ? '"' : "'", i + 1);
+    if (end < 0) break;
+    attrs[name] = decodeEntities(text.slice(i + 1, end));
+    i = end + 1;
+  }
   return attrs;
 }
 
