@@ -28,4 +28,6 @@ const outcome = applyWritePlan(workbook, plan);
 writeFileSync(output, outcome.bytes!);
 const writeMs = lap();
 const peakMb = process.resourceUsage().maxRSS / 1024;
-process.stdout.write(JSON.stringify({ readMs, checkMs, writeMs, peakMb, findings: result.findings.length }));
+process.stdout.write(
+  JSON.stringify({ readMs, checkMs, writeMs, peakMb, findings: result.findings.length })
+);

@@ -8,7 +8,11 @@ export interface PlanSize {
   readonly indicatorsPerObjective: number;
 }
 
-export const BENCH_SIZE: PlanSize = { objectives: 20_000, phasesPerObjective: 5, indicatorsPerObjective: 3 };
+export const BENCH_SIZE: PlanSize = {
+  objectives: 20_000,
+  phasesPerObjective: 5,
+  indicatorsPerObjective: 3,
+};
 
 /**
  * A municipality-sized plan, deterministic: most cards are clean, about one in
@@ -30,24 +34,48 @@ export function generatePlan(size: PlanSize): WorkbookSnapshot {
   const phaseWeights = [30, 25, 20, 15, 10];
   for (let o = 0; o < size.objectives; o++) {
     const code = `2024_${String.fromCharCode(65 + (o % 26))}${String(o).padStart(5, "0")}`;
-    objectives.push([code, `Obiettivo ${o}: miglioramento dei servizi`, `DIREZIONE ${o % 17}`, `DIRIGENTE ${o % 211}`, "MIGLIORAMENTO"]);
+    objectives.push([
+      code,
+      `Obiettivo ${o}: miglioramento dei servizi`,
+      `DIREZIONE ${o % 17}`,
+      `DIRIGENTE ${o % 211}`,
+      "MIGLIORAMENTO",
+    ]);
     let start = yearStart + Math.floor(random() * 60);
     for (let p = 0; p < size.phasesPerObjective; p++) {
       const end = start + 20 + Math.floor(random() * 40);
       const defect = random();
       const weight = defect < 0.01 ? "20.00" : phaseWeights[p % phaseWeights.length];
       const endCell = defect > 0.99 ? null : serialFromDay(end, 1900);
-      phases.push([code, `Fase ${p + 1} dell'obiettivo ${o}`, weight, serialFromDay(start, 1900), endCell, `RESPONSABILE ${o % 97}`, Math.floor(random() * 100)]);
+      phases.push([
+        code,
+        `Fase ${p + 1} dell'obiettivo ${o}`,
+        weight,
+        serialFromDay(start, 1900),
+        endCell,
+        `RESPONSABILE ${o % 97}`,
+        Math.floor(random() * 100),
+      ]);
       phaseFormats.push(["General", "General", "General", DATE, DATE, "General", "General"]);
       start = end + 1;
     }
     for (let i = 0; i < size.indicatorsPerObjective; i++) {
       const dated = i === 0;
-      indicators.push([code, `Indicatore ${i + 1} dell'obiettivo ${o}`, dated ? "RISULTATO" : "EFFICACIA", dated ? serialFromDay(start, 1900) : `${50 + i * 10},00%`]);
+      indicators.push([
+        code,
+        `Indicatore ${i + 1} dell'obiettivo ${o}`,
+        dated ? "RISULTATO" : "EFFICACIA",
+        dated ? serialFromDay(start, 1900) : `${50 + i * 10},00%`,
+      ]);
       indicatorFormats.push(["General", "General", "General", dated ? DATE : "General"]);
     }
   }
-  const table = (name: string, headers: string[], rows: CellValue[][], numberFormats: string[][] | null): TableSnapshot => ({
+  const table = (
+    name: string,
+    headers: string[],
+    rows: CellValue[][],
+    numberFormats: string[][] | null
+  ): TableSnapshot => ({
     name,
     sheet: name,
     headerRow: 1,
@@ -61,9 +89,32 @@ export function generatePlan(size: PlanSize): WorkbookSnapshot {
     dateSystem: 1900,
     settings: {},
     tables: [
-      table("Obiettivi", ["Codice", "Titolo", "Direzione", "Dirigente", "Tipologia"], objectives, null),
-      table("Fasi", ["Codice obiettivo", "Descrizione", "Peso", "Inizio previsto", "Fine prevista", "Responsabile", "Avanzamento"], phases, phaseFormats),
-      table("Indicatori", ["Codice obiettivo", "Descrizione", "Tipo", "Valore atteso"], indicators, indicatorFormats),
+      table(
+        "Obiettivi",
+        ["Codice", "Titolo", "Direzione", "Dirigente", "Tipologia"],
+        objectives,
+        null
+      ),
+      table(
+        "Fasi",
+        [
+          "Codice obiettivo",
+          "Descrizione",
+          "Peso",
+          "Inizio previsto",
+          "Fine prevista",
+          "Responsabile",
+          "Avanzamento",
+        ],
+        phases,
+        phaseFormats
+      ),
+      table(
+        "Indicatori",
+        ["Codice obiettivo", "Descrizione", "Tipo", "Valore atteso"],
+        indicators,
+        indicatorFormats
+      ),
     ],
   };
 }

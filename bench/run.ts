@@ -35,17 +35,29 @@ const dir = mkdtempSync(join(tmpdir(), "objective-check-bench-"));
 const xlsx = join(dir, "plan.xlsx");
 writeFileSync(xlsx, buildXlsx(snapshot, { sharedStrings: true }));
 const cli = JSON.parse(
-  execFileSync(process.execPath, ["--import", "tsx", join(__dirname, "cli-phases.ts"), xlsx, join(dir, "out.xlsx")], { encoding: "utf8" }),
+  execFileSync(
+    process.execPath,
+    ["--import", "tsx", join(__dirname, "cli-phases.ts"), xlsx, join(dir, "out.xlsx")],
+    { encoding: "utf8" }
+  )
 ) as { readMs: number; checkMs: number; writeMs: number; peakMb: number; findings: number };
 const total = cli.readMs + cli.checkMs + cli.writeMs;
-console.log(`cli: ${(statSync(xlsx).size / 1_048_576).toFixed(1)} MB .xlsx, ${rows} rows, ${cli.findings} findings`);
-console.log(`cli: read ${fmt(cli.readMs)} ms, check ${fmt(cli.checkMs)} ms, write ${fmt(cli.writeMs)} ms; check is ${((cli.checkMs / total) * 100).toFixed(0)}% of the whole; peak memory ${cli.peakMb.toFixed(0)} MB`);
+console.log(
+  `cli: ${(statSync(xlsx).size / 1_048_576).toFixed(1)} MB .xlsx, ${rows} rows, ${cli.findings} findings`
+);
+console.log(
+  `cli: read ${fmt(cli.readMs)} ms, check ${fmt(cli.checkMs)} ms, write ${fmt(cli.writeMs)} ms; check is ${((cli.checkMs / total) * 100).toFixed(0)}% of the whole; peak memory ${cli.peakMb.toFixed(0)} MB`
+);
 
 // Engine on the snapshot a host hands over, against the JSON.parse every Office.js host pays anyway.
 const json = JSON.stringify(snapshot);
 const parseMs = best(() => JSON.parse(json));
 const validateMs = best(() => workbookSnapshotSchema.parse(JSON.parse(json)));
 const engineMs = best(() => planWrites(runEngine(snapshot, { asOf }, asOf)));
-console.log(`engine: snapshot ${(json.length / 1_048_576).toFixed(1)} MB of JSON; JSON.parse ${fmt(parseMs)} ms; JSON.parse + zod validation ${fmt(validateMs)} ms`);
+console.log(
+  `engine: snapshot ${(json.length / 1_048_576).toFixed(1)} MB of JSON; JSON.parse ${fmt(parseMs)} ms; JSON.parse + zod validation ${fmt(validateMs)} ms`
+);
 console.log(`engine: ${Math.round(rows / (engineMs / 1000))} rows per second`);
-console.log(`engine: ${rows} rows in ${fmt(engineMs)} ms; ratio to JSON.parse ${(engineMs / parseMs).toFixed(2)}`);
+console.log(
+  `engine: ${rows} rows in ${fmt(engineMs)} ms; ratio to JSON.parse ${(engineMs / parseMs).toFixed(2)}`
+);

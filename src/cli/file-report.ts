@@ -5,9 +5,15 @@ import { catalogue, renderMessage } from "../i18n";
 import type { FileReport } from "./report-schema";
 
 /** One file's entry of the report, in the language chosen on the command line. */
-export function fileReport(file: string, result: EngineResult, error: string | null, language: Language): FileReport {
+export function fileReport(
+  file: string,
+  result: EngineResult,
+  error: string | null,
+  language: Language
+): FileReport {
   const words = catalogue(language);
-  const sheetOf = (kind: "objectives" | "phases" | "indicators") => result.mapping[kind]?.table.sheet ?? "";
+  const sheetOf = (kind: "objectives" | "phases" | "indicators") =>
+    result.mapping[kind]?.table.sheet ?? "";
   return {
     file,
     asOf: isoFromDay(result.settings.asOf),

@@ -20,7 +20,10 @@ export interface Io {
 }
 
 /** `objective-check validate …`; returns the exit code. */
-export function main(argv: readonly string[], io: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env, now: new Date() }): number {
+export function main(
+  argv: readonly string[],
+  io: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env, now: new Date() }
+): number {
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     const lang = /--lang(=|\s+)en\b/.test(argv.join(" ")) ? "en" : "it";
@@ -57,7 +60,8 @@ export function main(argv: readonly string[], io: Io = { stdout: process.stdout,
   const errors = report.files.reduce((sum, f) => sum + f.summary.errors, 0);
   const warnings = report.files.reduce((sum, f) => sum + f.summary.warnings, 0);
   if (options.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else if (files.length > 1) io.stdout.write(`\n${words.cli.total(files.length, errors, warnings, unreadable)}\n`);
+  else if (files.length > 1)
+    io.stdout.write(`\n${words.cli.total(files.length, errors, warnings, unreadable)}\n`);
   if (unreadable > 0) return EXIT_UNREADABLE;
   return errors > 0 ? EXIT_ERRORS_FOUND : EXIT_OK;
 }

@@ -4,7 +4,7 @@ export class ProgressBar {
 
   constructor(
     private readonly stream: NodeJS.WriteStream,
-    private readonly total: number,
+    private readonly total: number
   ) {}
 
   get active(): boolean {

@@ -12,39 +12,70 @@ export interface Paint {
 }
 
 const ansi = (code: number) => (text: string) => `\u001b[${code}m${text}\u001b[0m`;
-export const COLOURS: Paint = { red: ansi(31), yellow: ansi(33), green: ansi(32), dim: ansi(2), bold: ansi(1) };
+export const COLOURS: Paint = {
+  red: ansi(31),
+  yellow: ansi(33),
+  green: ansi(32),
+  dim: ansi(2),
+  bold: ansi(1),
+};
 const same = (text: string) => text;
 export const PLAIN: Paint = { red: same, yellow: same, green: same, dim: same, bold: same };
 
 /** A file's summary line, then its findings grouped by objective with `Sheet!Cell` locations. */
-export function renderFile(report: FileReport, notes: readonly string[], language: Language, paint: Paint): string {
+export function renderFile(
+  report: FileReport,
+  notes: readonly string[],
+  language: Language,
+  paint: Paint
+): string {
   const words = catalogue(language).cli;
   const [y, m, d] = report.asOf.split("-");
   const lines: string[] = [];
-  if (report.error !== null && report.summary.objectives + report.summary.phases + report.summary.indicators === 0 && report.findings.length === 0) {
+  if (
+    report.error !== null &&
+    report.summary.objectives + report.summary.phases + report.summary.indicators === 0 &&
+    report.findings.length === 0
+  ) {
     lines.push(`${paint.bold(report.file)}: ${paint.red(report.error)}`);
     return lines.join("\n");
   }
   const summary = words.summary(report.summary);
-  const colour = report.summary.errors > 0 ? paint.red : report.summary.warnings > 0 ? paint.yellow : paint.green;
-  lines.push(`${paint.bold(report.file)} — ${colour(summary)} ${paint.dim(`(${words.asOf(`${d}/${m}/${y}`)})`)}`);
+  const colour =
+    report.summary.errors > 0
+      ? paint.red
+      : report.summary.warnings > 0
+        ? paint.yellow
+        : paint.green;
+  lines.push(
+    `${paint.bold(report.file)} — ${colour(summary)} ${paint.dim(`(${words.asOf(`${d}/${m}/${y}`)})`)}`
+  );
   if (report.error !== null) lines.push(`  ${paint.red(report.error)}`);
   if (report.findings.length === 0) lines.push(`  ${paint.green(words.noFindings)}`);
   for (const [heading, findings] of groupByObjective(report, words)) {
     lines.push(`  ${paint.bold(heading)}`);
     for (const f of findings) {
-      const severity = f.severity === "error" ? paint.red(words.severity.error) : paint.yellow(words.severity.warning);
+      const severity =
+        f.severity === "error"
+          ? paint.red(words.severity.error)
+          : paint.yellow(words.severity.warning);
       const where = f.sheet !== null && f.cell !== null ? sheetCellReference(f.sheet, f.cell) : "";
-      lines.push(`    ${[severity, where, paint.dim(f.rule), f.message].filter((part) => part !== "").join(" ")}`);
+      lines.push(
+        `    ${[severity, where, paint.dim(f.rule), f.message].filter((part) => part !== "").join(" ")}`
+      );
     }
   }
   for (const note of notes) lines.push(`  ${note}`);
   return lines.join("\n");
 }
 
-function groupByObjective(report: FileReport, words: ReturnType<typeof catalogue>["cli"]): Map<string, FindingReport[]> {
+function groupByObjective(
+  report: FileReport,
+  words: ReturnType<typeof catalogue>["cli"]
+): Map<string, FindingReport[]> {
   const known = new Map<string, string>();
-  for (const { code } of report.objectives) if (code !== null && !known.has(code.toUpperCase())) known.set(code.toUpperCase(), code);
+  for (const { code } of report.objectives)
+    if (code !== null && !known.has(code.toUpperCase())) known.set(code.toUpperCase(), code);
   const groups = new Map<string, FindingReport[]>();
   const add = (key: string, f: FindingReport) => {
     const group = groups.get(key);
@@ -60,7 +91,8 @@ function groupByObjective(report: FileReport, words: ReturnType<typeof catalogue
     if (code !== undefined) add(words.objectiveHeading(code), f);
   }
   for (const f of report.findings) {
-    if (f.row !== null && (f.objective === null || !known.has(f.objective.toUpperCase()))) add(words.noObjective, f);
+    if (f.row !== null && (f.objective === null || !known.has(f.objective.toUpperCase())))
+      add(words.noObjective, f);
   }
   return groups;
 }

@@ -38,7 +38,7 @@ export const fileReportSchema = z.object({
       actualProgress: nullableNumber,
       status: nullableString,
       check: z.string(),
-    }),
+    })
   ),
   phases: z.array(
     z.object({
@@ -48,9 +48,11 @@ export const fileReportSchema = z.object({
       expectedProgress: nullableNumber,
       status: z.string(),
       check: z.string(),
-    }),
+    })
   ),
-  indicators: z.array(z.object({ objective: nullableString, sheet: z.string(), row: z.number(), check: z.string() })),
+  indicators: z.array(
+    z.object({ objective: nullableString, sheet: z.string(), row: z.number(), check: z.string() })
+  ),
 });
 
 export const reportSchema = z.object({ files: z.array(fileReportSchema) });

@@ -18,9 +18,17 @@ export interface FileOutcome {
 }
 
 /** Reads, checks and (with --write-to) writes one workbook; every failure becomes a sentence, never a throw. */
-export function validateFile(path: string, options: CliOptions, today: Day, written: Set<string>): FileOutcome {
+export function validateFile(
+  path: string,
+  options: CliOptions,
+  today: Day,
+  written: Set<string>
+): FileOutcome {
   const words = catalogue(options.lang);
-  const fail = (error: string): FileOutcome => ({ report: unreadableReport(path, options.asOf ?? today, error), notes: [] });
+  const fail = (error: string): FileOutcome => ({
+    report: unreadableReport(path, options.asOf ?? today, error),
+    notes: [],
+  });
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
@@ -34,19 +42,33 @@ export function validateFile(path: string, options: CliOptions, today: Day, writ
   try {
     read = readXlsx(bytes, path);
   } catch (error) {
-    if (error instanceof WorkbookReadError) return fail(words.cli.readFailure[error.reason](error.detail));
+    if (error instanceof WorkbookReadError)
+      return fail(words.cli.readFailure[error.reason](error.detail));
     throw error;
   }
 
-  const result = runEngine(read.snapshot, { asOf: options.asOf ?? undefined, planYear: options.planYear ?? undefined, defaultStatusLanguage: options.lang }, today);
-  const structural = result.findings.filter((f) => f.rule === "table.missing" || f.rule === "table.column.missing");
+  const result = runEngine(
+    read.snapshot,
+    {
+      asOf: options.asOf ?? undefined,
+      planYear: options.planYear ?? undefined,
+      defaultStatusLanguage: options.lang,
+    },
+    today
+  );
+  const structural = result.findings.filter(
+    (f) => f.rule === "table.missing" || f.rule === "table.column.missing"
+  );
   const error =
     structural.length === 0
       ? null
       : words.cli.uncheckable(
           structural
-            .map((f) => `${renderMessage(f, options.lang)}${f.sheet && f.cell ? ` (${sheetCellReference(f.sheet, f.cell)})` : ""}`)
-            .join(" "),
+            .map(
+              (f) =>
+                `${renderMessage(f, options.lang)}${f.sheet && f.cell ? ` (${sheetCellReference(f.sheet, f.cell)})` : ""}`
+            )
+            .join(" ")
         );
   const report = fileReport(path, result, error, options.lang);
   if (options.writeTo === null) return { report, notes: [] };
@@ -55,16 +77,31 @@ export function validateFile(path: string, options: CliOptions, today: Day, writ
   if (resolve(target) === resolve(path) || resolve(dirname(target)) === resolve(dirname(path))) {
     return { report, notes: [words.cli.notWritten(words.cli.sameAsSource)] };
   }
-  if (written.has(resolve(target))) return { report, notes: [words.cli.notWritten(words.cli.nameClash)] };
+  if (written.has(resolve(target)))
+    return { report, notes: [words.cli.notWritten(words.cli.nameClash)] };
   const outcome = applyWritePlan(read.workbook, planWrites(result));
-  const notes = outcome.skipped.map((s) => words.cli.skipped[s.reason](s.table, sheetCellReference(s.sheet, s.range)));
+  const notes = outcome.skipped.map((s) =>
+    words.cli.skipped[s.reason](s.table, sheetCellReference(s.sheet, s.range))
+  );
   try {
     mkdirSync(options.writeTo, { recursive: true });
     writeFileSync(target, outcome.bytes ?? bytes);
   } catch (err) {
-    return { report, notes: [...notes, words.cli.notWritten(words.cli.writeFailed((err as NodeJS.ErrnoException).code ?? String(err)))] };
+    return {
+      report,
+      notes: [
+        ...notes,
+        words.cli.notWritten(
+          words.cli.writeFailed((err as NodeJS.ErrnoException).code ?? String(err))
+        ),
+      ],
+    };
   }
   written.add(resolve(target));
-  notes.push(outcome.bytes === null && notes.length === 0 ? words.cli.unchanged(target) : words.cli.wrote(target));
+  notes.push(
+    outcome.bytes === null && notes.length === 0
+      ? words.cli.unchanged(target)
+      : words.cli.wrote(target)
+  );
   return { report, notes };
 }

@@ -1,4 +1,9 @@
-import type { IndicatorRecord, ObjectiveRecord, ParsedWorkbook, PhaseRecord } from "./parse/records";
+import type {
+  IndicatorRecord,
+  ObjectiveRecord,
+  ParsedWorkbook,
+  PhaseRecord,
+} from "./parse/records";
 
 /** Who belongs to whom: codes compared trimmed and case-insensitively; a duplicated code's rows go to its first row. */
 export interface WorkbookLinks {
@@ -10,7 +15,8 @@ export interface WorkbookLinks {
 export function linkWorkbook(parsed: ParsedWorkbook): WorkbookLinks {
   const objectiveByKey = new Map<string, ObjectiveRecord>();
   for (const objective of parsed.objectives?.records ?? []) {
-    if (objective.key !== null && objective.duplicateOf === null) objectiveByKey.set(objective.key, objective);
+    if (objective.key !== null && objective.duplicateOf === null)
+      objectiveByKey.set(objective.key, objective);
   }
   return {
     objectiveByKey,
@@ -19,7 +25,9 @@ export function linkWorkbook(parsed: ParsedWorkbook): WorkbookLinks {
   };
 }
 
-function groupByObjective<R extends { objectiveKey: string | null }>(records: readonly R[]): Map<string, R[]> {
+function groupByObjective<R extends { objectiveKey: string | null }>(
+  records: readonly R[]
+): Map<string, R[]> {
   const groups = new Map<string, R[]>();
   for (const record of records) {
     if (record.objectiveKey === null) continue;

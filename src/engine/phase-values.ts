@@ -4,7 +4,9 @@ import type { PhaseRecord } from "./parse/records";
 
 /** A percentage-points value the rules accept (0–100), or null. */
 export function pointsInRange(parsed: Parsed<number> | null): number | null {
-  return parsed !== null && parsed.kind === "ok" && parsed.value >= 0 && parsed.value <= 100 ? parsed.value : null;
+  return parsed !== null && parsed.kind === "ok" && parsed.value >= 0 && parsed.value <= 100
+    ? parsed.value
+    : null;
 }
 
 export function usableWeight(phase: PhaseRecord): number | null {
@@ -13,9 +15,11 @@ export function usableWeight(phase: PhaseRecord): number | null {
 
 /** Planned dates usable for progress: both real days, start not after end. */
 export function hasPlannedDates(
-  phase: PhaseRecord,
+  phase: PhaseRecord
 ): phase is PhaseRecord & { start: { kind: "ok"; value: Day }; end: { kind: "ok"; value: Day } } {
-  return phase.start.kind === "ok" && phase.end.kind === "ok" && phase.start.value <= phase.end.value;
+  return (
+    phase.start.kind === "ok" && phase.end.kind === "ok" && phase.start.value <= phase.end.value
+  );
 }
 
 /** Blank and invalid weights are reported on their own and left out of the total. */

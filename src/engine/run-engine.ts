@@ -12,10 +12,17 @@ import type { WorkbookSnapshot } from "./snapshot";
  * The one path every host shares: map → parse → check → compute. Pure: no
  * Office.js, no DOM, no file system; the host passes today's date.
  */
-export function runEngine(snapshot: WorkbookSnapshot, overrides: RunOverrides, today: Day): EngineResult {
+export function runEngine(
+  snapshot: WorkbookSnapshot,
+  overrides: RunOverrides,
+  today: Day
+): EngineResult {
   const settings = resolveRunSettings(snapshot.settings, overrides, today);
   const mapping = mapWorkbook(snapshot);
-  const parsed = parseWorkbook(mapping, { dateSystem: snapshot.dateSystem, fallbackPlanYear: settings.planYear });
+  const parsed = parseWorkbook(mapping, {
+    dateSystem: snapshot.dateSystem,
+    fallbackPlanYear: settings.planYear,
+  });
   const links = linkWorkbook(parsed);
   const findings = checkWorkbook(mapping, parsed, links);
   const rows = computeWorkbook(parsed, links, findings, settings.asOf);

@@ -17,7 +17,11 @@ export interface RunOverrides {
   readonly defaultStatusLanguage?: Language;
 }
 
-export function resolveRunSettings(stored: WorkbookSettings, overrides: RunOverrides, today: Day): RunSettings {
+export function resolveRunSettings(
+  stored: WorkbookSettings,
+  overrides: RunOverrides,
+  today: Day
+): RunSettings {
   const storedAsOf = stored.asOf === undefined ? null : dayFromIso(stored.asOf);
   return {
     asOf: overrides.asOf ?? storedAsOf ?? today,

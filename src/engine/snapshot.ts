@@ -6,7 +6,13 @@ import * as z from "zod/mini";
  * numbers with their number formats, exactly as Office.js returns them.
  */
 export const cellErrorSchema = z.object({ error: z.string() });
-export const cellValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null(), cellErrorSchema]);
+export const cellValueSchema = z.union([
+  z.string(),
+  z.number(),
+  z.boolean(),
+  z.null(),
+  cellErrorSchema,
+]);
 
 export const tableKindSchema = z.enum(["objectives", "phases", "indicators"]);
 export const languageSchema = z.enum(["it", "en"]);
@@ -39,7 +45,7 @@ export const workbookSettingsSchema = z.object({
       objectives: z.optional(tableMappingSchema),
       phases: z.optional(tableMappingSchema),
       indicators: z.optional(tableMappingSchema),
-    }),
+    })
   ),
   asOf: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
   planYear: z.optional(z.int().check(z.gte(1900), z.lte(9999))),

@@ -23,15 +23,31 @@ const EXPECTED: StatusColumnSpec = {
   kind: "percent",
   headers: { it: "Avanzamento atteso", en: "Expected progress" },
 };
-const CHECK: StatusColumnSpec = { key: "check", kind: "text", headers: { it: "Esito", en: "Check" } };
-const MESSAGES: StatusColumnSpec = { key: "messages", kind: "text", headers: { it: "Segnalazioni", en: "Messages" } };
+const CHECK: StatusColumnSpec = {
+  key: "check",
+  kind: "text",
+  headers: { it: "Esito", en: "Check" },
+};
+const MESSAGES: StatusColumnSpec = {
+  key: "messages",
+  kind: "text",
+  headers: { it: "Segnalazioni", en: "Messages" },
+};
 
 export const STATUS_COLUMNS: Readonly<Record<TableKind, readonly StatusColumnSpec[]>> = {
   objectives: [
     { key: "weightTotal", kind: "number", headers: { it: "Somma pesi", en: "Weight total" } },
     EXPECTED,
-    { key: "actualProgress", kind: "percent", headers: { it: "Avanzamento effettivo", en: "Actual progress" } },
-    { key: "objectiveStatus", kind: "text", headers: { it: "Stato obiettivo", en: "Objective status" } },
+    {
+      key: "actualProgress",
+      kind: "percent",
+      headers: { it: "Avanzamento effettivo", en: "Actual progress" },
+    },
+    {
+      key: "objectiveStatus",
+      kind: "text",
+      headers: { it: "Stato obiettivo", en: "Objective status" },
+    },
     CHECK,
     MESSAGES,
   ],

@@ -9,7 +9,12 @@ import type { Language, TableKind } from "../engine/snapshot";
 /** Every word the product shows, for one language. Findings stay data; this turns them into sentences. */
 export interface Catalogue {
   readonly language: Language;
-  readonly rules: Readonly<Record<RuleId, (details: FindingDetails, objective: string | null, table: string | null) => string>>;
+  readonly rules: Readonly<
+    Record<
+      RuleId,
+      (details: FindingDetails, objective: string | null, table: string | null) => string
+    >
+  >;
   readonly problem: (problem: Problem) => string;
   readonly status: Readonly<Record<PhaseStatus, string>>;
   readonly check: Readonly<Record<Check, string>>;
@@ -22,7 +27,13 @@ export interface Catalogue {
 
 export interface CliTexts {
   readonly usage: string;
-  readonly summary: (counts: { objectives: number; phases: number; indicators: number; errors: number; warnings: number }) => string;
+  readonly summary: (counts: {
+    objectives: number;
+    phases: number;
+    indicators: number;
+    errors: number;
+    warnings: number;
+  }) => string;
   readonly asOf: (date: string) => string;
   readonly noFindings: string;
   readonly workbookLevel: string;
@@ -33,7 +44,12 @@ export interface CliTexts {
   readonly unchanged: (path: string) => string;
   readonly notWritten: (reason: string) => string;
   readonly total: (files: number, errors: number, warnings: number, unreadable: number) => string;
-  readonly readFailure: Readonly<Record<ReadFailure | "not-found" | "unreadable-file" | "empty-folder", (detail: string) => string>>;
+  readonly readFailure: Readonly<
+    Record<
+      ReadFailure | "not-found" | "unreadable-file" | "empty-folder",
+      (detail: string) => string
+    >
+  >;
   readonly uncheckable: (reasons: string) => string;
   readonly skipped: Readonly<Record<SkipReason, (table: string, range: string) => string>>;
   readonly sameAsSource: string;

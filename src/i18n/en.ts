@@ -5,15 +5,24 @@ import type { TableKind } from "../engine/snapshot";
 import type { ProblemCounts } from "../engine/result";
 import type { Catalogue } from "./catalogue";
 
-const numberFormat = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2, useGrouping: false });
+const numberFormat = new Intl.NumberFormat("en-GB", {
+  maximumFractionDigits: 2,
+  useGrouping: false,
+});
 const number = (value: number) => numberFormat.format(value);
 
-const TABLES: Record<TableKind, string> = { objectives: "Objectives", phases: "Phases", indicators: "Indicators" };
+const TABLES: Record<TableKind, string> = {
+  objectives: "Objectives",
+  phases: "Phases",
+  indicators: "Indicators",
+};
 
 const REQUIRED_HEADERS: Record<TableKind, string> = {
   objectives: '"Codice" (or "Objective code") and "Titolo" (or "Title")',
-  phases: '"Codice obiettivo", "Descrizione", "Peso", "Inizio previsto" and "Fine prevista" (or Objective code, Description, Weight, Planned start, Planned end)',
-  indicators: '"Codice obiettivo", "Descrizione" and "Valore atteso" (or Objective code, Description, Expected value)',
+  phases:
+    '"Codice obiettivo", "Descrizione", "Peso", "Inizio previsto" and "Fine prevista" (or Objective code, Description, Weight, Planned start, Planned end)',
+  indicators:
+    '"Codice obiettivo", "Descrizione" and "Valore atteso" (or Objective code, Description, Expected value)',
 };
 
 const FIELDS: Record<string, string> = {
@@ -47,7 +56,9 @@ function problem(p: Problem): string {
 }
 
 function missing(what: string, fix: string, details: FindingDetails): string {
-  return details.problem ? `${what}: ${problem(details.problem)}. ${capitalise(fix)}.` : `${what}: ${fix}.`;
+  return details.problem
+    ? `${what}: ${problem(details.problem)}. ${capitalise(fix)}.`
+    : `${what}: ${fix}.`;
 }
 
 function invalidDate(what: string, details: FindingDetails): string {
@@ -85,7 +96,8 @@ export const en: Catalogue = {
     "table.column.missing": (d, _o, table) =>
       `Table "${table}" has no "${FIELDS[d.field!] ?? d.field}" column, which is required: add a column with that header.`,
     "table.empty": (_d, _o, table) => `Table "${table}" has no data rows: fill it in or delete it.`,
-    "objective.code.missing": (d) => missing("Objective code missing", "enter the code, e.g. 2018_ZN12", d),
+    "objective.code.missing": (d) =>
+      missing("Objective code missing", "enter the code, e.g. 2018_ZN12", d),
     "objective.code.duplicate": (d, o) =>
       `Code ${o} is already used on row ${d.firstRow}: give this objective another code or merge the two rows. Phases and indicators go to the first row.`,
     "objective.title.missing": (d) => missing("Title missing", "enter the objective's title", d),
@@ -95,31 +107,39 @@ export const en: Catalogue = {
       `Objective ${o} has no indicators: add at least one indicator to the Indicators table.`,
     "objective.weight.sum": (d, o) =>
       `The phase weights of ${o} add up to ${number(d.total!)} instead of 100: correct the weights so they add up to 100.`,
-    "phase.objective.missing": (d) => missing("Objective code missing", "say which objective the phase belongs to", d),
+    "phase.objective.missing": (d) =>
+      missing("Objective code missing", "say which objective the phase belongs to", d),
     "phase.objective.unknown": (_d, o) =>
       `Objective ${o} is not in the Objectives table: correct the code or add the objective.`,
-    "phase.description.missing": (d) => missing("Phase description missing", "describe the phase", d),
-    "phase.weight.missing": () => "Weight missing: enter the phase's weight, a number from 0 to 100 (e.g. 70,00).",
+    "phase.description.missing": (d) =>
+      missing("Phase description missing", "describe the phase", d),
+    "phase.weight.missing": () =>
+      "Weight missing: enter the phase's weight, a number from 0 to 100 (e.g. 70,00).",
     "phase.weight.invalid": (d) =>
       `Invalid weight: ${d.problem ? problem(d.problem) : ""}. Enter a number from 0 to 100, e.g. 70,00.`,
-    "phase.weight.zero": () => "Weight 0: the phase counts for nothing in the progress. Give it a weight or delete it.",
+    "phase.weight.zero": () =>
+      "Weight 0: the phase counts for nothing in the progress. Give it a weight or delete it.",
     "phase.start.missing": () => "Planned start date missing: enter the date (dd/mm/yyyy).",
-    "phase.end.missing": (d) => `Planned end date missing: enter the date (dd/mm/yyyy)${endSuggestion(d)}.`,
+    "phase.end.missing": (d) =>
+      `Planned end date missing: enter the date (dd/mm/yyyy)${endSuggestion(d)}.`,
     "phase.start.invalid": (d) => invalidDate("planned start date", d),
     "phase.end.invalid": (d) => invalidDate("planned end date", d),
     "phase.dates.order": (d) =>
       `The phase starts on ${formatDay(d.start!)} but ends on ${formatDay(d.end!)}: the end must be on or after the start.`,
     "phase.dates.outside-year": (d) =>
       `The date ${formatDay(d.date!)} is outside the plan year ${d.planYear}: check the year.`,
-    "phase.owner.missing": (d) => missing("Owner missing", "name who is responsible for the phase", d),
+    "phase.owner.missing": (d) =>
+      missing("Owner missing", "name who is responsible for the phase", d),
     "phase.progress.invalid": (d) =>
       `Invalid progress: ${d.problem ? problem(d.problem) : ""}. Enter a percentage from 0 to 100, or leave it blank.`,
     "indicator.objective.missing": (d) =>
       missing("Objective code missing", "say which objective the indicator belongs to", d),
     "indicator.objective.unknown": (_d, o) =>
       `Objective ${o} is not in the Objectives table: correct the code or add the objective.`,
-    "indicator.description.missing": (d) => missing("Indicator description missing", "describe the indicator", d),
-    "indicator.target.missing": (d) => missing("Expected value missing", "enter the indicator's expected value", d),
+    "indicator.description.missing": (d) =>
+      missing("Indicator description missing", "describe the indicator", d),
+    "indicator.target.missing": (d) =>
+      missing("Expected value missing", "enter the indicator's expected value", d),
     "indicator.target.invalid": (d) =>
       `Invalid expected value: ${d.problem ? problem(d.problem) : ""}. If it is a deadline, write a real date (dd/mm/yyyy).`,
     "indicator.target.outside-year": (d) =>
@@ -135,7 +155,9 @@ export const en: Catalogue = {
   },
   check: { error: "ERROR", warning: "WARNING", ok: "OK" },
   linkedProblems: (phases, indicators) =>
-    [counts("Phases", phases), counts("Indicators", indicators)].filter((part) => part !== null).join("; "),
+    [counts("Phases", phases), counts("Indicators", indicators)]
+      .filter((part) => part !== null)
+      .join("; "),
   cli: {
     usage: [
       "Usage: objective-check validate FILE_OR_DIR... [options]",
@@ -169,8 +191,10 @@ export const en: Catalogue = {
       encrypted: () =>
         "is password-protected: remove the password (File > Info > Protect Workbook) and save it again",
       "not-zip": () => "is not an .xlsx workbook: save it from Excel as .xlsx",
-      "not-workbook": () => "is a zip archive but not an Excel workbook: save it from Excel as .xlsx",
-      corrupt: (detail) => `is damaged (${detail}): open it in Excel, let Excel repair it and save it again`,
+      "not-workbook": () =>
+        "is a zip archive but not an Excel workbook: save it from Excel as .xlsx",
+      corrupt: (detail) =>
+        `is damaged (${detail}): open it in Excel, let Excel repair it and save it again`,
       "no-tables": () =>
         "has no Excel tables: format the data as tables (Home > Format as Table) named Obiettivi, Fasi and Indicatori",
       "not-found": () => "no such file or folder: check the path",
@@ -185,10 +209,13 @@ export const en: Catalogue = {
         `table ${table} not updated: another table occupies ${range}, where the status columns would go. Move it and try again`,
       "merged-cells": (table, range) =>
         `table ${table} not updated: there are merged cells in ${range}, where the status columns would go. Unmerge them and try again`,
-      "sheet-full": (table, range) => `table ${table} not updated: the sheet has no free columns for ${range}`,
+      "sheet-full": (table, range) =>
+        `table ${table} not updated: the sheet has no free columns for ${range}`,
     },
-    sameAsSource: "--write-to names the original file's folder: choose another folder, the original must not be overwritten",
-    nameClash: "another file with the same name was already written to that folder: check the files one at a time",
+    sameAsSource:
+      "--write-to names the original file's folder: choose another folder, the original must not be overwritten",
+    nameClash:
+      "another file with the same name was already written to that folder: check the files one at a time",
     writeFailed: (detail) => `the copy cannot be written (${detail})`,
   },
 };

@@ -13,5 +13,9 @@ export function catalogue(language: Language): Catalogue {
 }
 
 export function renderMessage(finding: Finding, language: Language): string {
-  return CATALOGUES[language].rules[finding.rule](finding.details, finding.objective, finding.table);
+  return CATALOGUES[language].rules[finding.rule](
+    finding.details,
+    finding.objective,
+    finding.table
+  );
 }

@@ -5,10 +5,17 @@ import type { TableKind } from "../engine/snapshot";
 import type { ProblemCounts } from "../engine/result";
 import type { Catalogue } from "./catalogue";
 
-const numberFormat = new Intl.NumberFormat("it-IT", { maximumFractionDigits: 2, useGrouping: false });
+const numberFormat = new Intl.NumberFormat("it-IT", {
+  maximumFractionDigits: 2,
+  useGrouping: false,
+});
 const number = (value: number) => numberFormat.format(value);
 
-const TABLES: Record<TableKind, string> = { objectives: "Obiettivi", phases: "Fasi", indicators: "Indicatori" };
+const TABLES: Record<TableKind, string> = {
+  objectives: "Obiettivi",
+  phases: "Fasi",
+  indicators: "Indicatori",
+};
 
 const REQUIRED_HEADERS: Record<TableKind, string> = {
   objectives: "«Codice» e «Titolo»",
@@ -48,7 +55,9 @@ function problem(p: Problem): string {
 
 /** "Titolo mancante: inserisci…", naming the Excel error when the cell holds one. */
 function missing(what: string, fix: string, details: FindingDetails): string {
-  return details.problem ? `${what}: ${problem(details.problem)}. ${capitalise(fix)}.` : `${what}: ${fix}.`;
+  return details.problem
+    ? `${what}: ${problem(details.problem)}. ${capitalise(fix)}.`
+    : `${what}: ${fix}.`;
 }
 
 function invalid(what: string, fix: string, details: FindingDetails): string {
@@ -89,11 +98,14 @@ export const it: Catalogue = {
       `Manca la tabella ${TABLES[d.tableKind!]}: crea una tabella Excel chiamata «${TABLES[d.tableKind!]}» con le colonne ${REQUIRED_HEADERS[d.tableKind!]}.`,
     "table.column.missing": (d, _o, table) =>
       `Nella tabella «${table}» manca la colonna obbligatoria «${FIELDS[d.field!] ?? d.field}»: aggiungi una colonna con questa intestazione.`,
-    "table.empty": (_d, _o, table) => `La tabella «${table}» non ha righe di dati: compila la tabella o eliminala.`,
-    "objective.code.missing": (d) => missing("Codice obiettivo mancante", "inserisci il codice, es. 2018_ZN12", d),
+    "table.empty": (_d, _o, table) =>
+      `La tabella «${table}» non ha righe di dati: compila la tabella o eliminala.`,
+    "objective.code.missing": (d) =>
+      missing("Codice obiettivo mancante", "inserisci il codice, es. 2018_ZN12", d),
     "objective.code.duplicate": (d, o) =>
       `Il codice ${o} è già usato alla riga ${d.firstRow}: dai a questo obiettivo un codice diverso o unisci le due righe. Fasi e indicatori vanno alla prima riga.`,
-    "objective.title.missing": (d) => missing("Titolo mancante", "inserisci il titolo dell'obiettivo", d),
+    "objective.title.missing": (d) =>
+      missing("Titolo mancante", "inserisci il titolo dell'obiettivo", d),
     "objective.phases.none": (_d, o) =>
       `Nessuna fase per l'obiettivo ${o}: aggiungi almeno una fase nella tabella Fasi con questo codice obiettivo.`,
     "objective.indicators.none": (_d, o) =>
@@ -104,12 +116,17 @@ export const it: Catalogue = {
       missing("Codice obiettivo mancante", "indica a quale obiettivo appartiene la fase", d),
     "phase.objective.unknown": (_d, o) =>
       `L'obiettivo ${o} non è nella tabella Obiettivi: correggi il codice o aggiungi l'obiettivo.`,
-    "phase.description.missing": (d) => missing("Descrizione della fase mancante", "descrivi la fase", d),
-    "phase.weight.missing": () => "Peso mancante: inserisci il peso della fase, un numero tra 0 e 100 (es. 70,00).",
+    "phase.description.missing": (d) =>
+      missing("Descrizione della fase mancante", "descrivi la fase", d),
+    "phase.weight.missing": () =>
+      "Peso mancante: inserisci il peso della fase, un numero tra 0 e 100 (es. 70,00).",
     "phase.weight.invalid": (d) => invalid("Peso", "Inserisci un numero tra 0 e 100, es. 70,00", d),
-    "phase.weight.zero": () => "Peso 0: la fase non conta nell'avanzamento. Assegna un peso o elimina la fase.",
-    "phase.start.missing": () => "Data di inizio prevista mancante: inserisci la data (gg/mm/aaaa).",
-    "phase.end.missing": (d) => `Data di fine prevista mancante: inserisci la data (gg/mm/aaaa)${endSuggestion(d)}.`,
+    "phase.weight.zero": () =>
+      "Peso 0: la fase non conta nell'avanzamento. Assegna un peso o elimina la fase.",
+    "phase.start.missing": () =>
+      "Data di inizio prevista mancante: inserisci la data (gg/mm/aaaa).",
+    "phase.end.missing": (d) =>
+      `Data di fine prevista mancante: inserisci la data (gg/mm/aaaa)${endSuggestion(d)}.`,
     "phase.start.invalid": (d) => invalidDate("Data di inizio prevista", d),
     "phase.end.invalid": (d) => invalidDate("Data di fine prevista", d),
     "phase.dates.order": (d) =>
@@ -123,8 +140,10 @@ export const it: Catalogue = {
       missing("Codice obiettivo mancante", "indica a quale obiettivo appartiene l'indicatore", d),
     "indicator.objective.unknown": (_d, o) =>
       `L'obiettivo ${o} non è nella tabella Obiettivi: correggi il codice o aggiungi l'obiettivo.`,
-    "indicator.description.missing": (d) => missing("Descrizione dell'indicatore mancante", "descrivi l'indicatore", d),
-    "indicator.target.missing": (d) => missing("Valore atteso mancante", "inserisci il valore atteso dell'indicatore", d),
+    "indicator.description.missing": (d) =>
+      missing("Descrizione dell'indicatore mancante", "descrivi l'indicatore", d),
+    "indicator.target.missing": (d) =>
+      missing("Valore atteso mancante", "inserisci il valore atteso dell'indicatore", d),
     "indicator.target.invalid": (d) =>
       `Valore atteso non valido: ${d.problem ? problem(d.problem) : ""}. Se è una scadenza scrivi una data esistente (gg/mm/aaaa).`,
     "indicator.target.outside-year": (d) =>
@@ -140,7 +159,9 @@ export const it: Catalogue = {
   },
   check: { error: "ERRORE", warning: "AVVISO", ok: "OK" },
   linkedProblems: (phases, indicators) =>
-    [counts("Fasi", phases), counts("Indicatori", indicators)].filter((part) => part !== null).join("; "),
+    [counts("Fasi", phases), counts("Indicatori", indicators)]
+      .filter((part) => part !== null)
+      .join("; "),
   cli: {
     usage: [
       "Uso: objective-check validate FILE_O_CARTELLA... [opzioni]",
@@ -174,13 +195,16 @@ export const it: Catalogue = {
       encrypted: () =>
         "è protetto da password: togli la password (File > Informazioni > Proteggi cartella di lavoro) e salvalo di nuovo",
       "not-zip": () => "non è una cartella di lavoro .xlsx: salvala da Excel come .xlsx",
-      "not-workbook": () => "è un archivio zip ma non una cartella di lavoro Excel: salvala da Excel come .xlsx",
-      corrupt: (detail) => `è danneggiato (${detail}): aprilo in Excel, lascia che lo ripari e salvalo di nuovo`,
+      "not-workbook": () =>
+        "è un archivio zip ma non una cartella di lavoro Excel: salvala da Excel come .xlsx",
+      corrupt: (detail) =>
+        `è danneggiato (${detail}): aprilo in Excel, lascia che lo ripari e salvalo di nuovo`,
       "no-tables": () =>
         "non contiene tabelle Excel: formatta i dati come tabella (Home > Formatta come tabella) e chiama le tabelle Obiettivi, Fasi e Indicatori",
       "not-found": () => "file o cartella non trovato: controlla il percorso",
       "empty-folder": () => "la cartella non contiene file .xlsx",
-      "unreadable-file": (detail) => `non si può leggere (${detail}): controlla i permessi del file`,
+      "unreadable-file": (detail) =>
+        `non si può leggere (${detail}): controlla i permessi del file`,
     },
     uncheckable: (reasons) => `non si può controllare per intero: ${reasons}`,
     skipped: {
@@ -193,8 +217,10 @@ export const it: Catalogue = {
       "sheet-full": (table, range) =>
         `tabella ${table} non aggiornata: il foglio non ha colonne libere per ${range}`,
     },
-    sameAsSource: "--write-to indica la cartella del file originale: scegli un'altra cartella, l'originale non va sovrascritto",
-    nameClash: "un altro file con lo stesso nome è già stato scritto in questa cartella: controlla i file uno alla volta",
+    sameAsSource:
+      "--write-to indica la cartella del file originale: scegli un'altra cartella, l'originale non va sovrascritto",
+    nameClash:
+      "un altro file con lo stesso nome è già stato scritto in questa cartella: controlla i file uno alla volta",
     writeFailed: (detail) => `la copia non si può scrivere (${detail})`,
   },
 };

@@ -41,13 +41,36 @@ describe("objective-check validate", () => {
     const { code, report } = json(["validate", SEED, "--as-of", "2018-06-30"]);
     expect(code).toBe(1);
     const [file] = report.files;
-    expect(file).toMatchObject({ file: SEED, asOf: "2018-06-30", error: null, summary: { objectives: 1, phases: 2, indicators: 2, errors: 1, warnings: 0 } });
+    expect(file).toMatchObject({
+      file: SEED,
+      asOf: "2018-06-30",
+      error: null,
+      summary: { objectives: 1, phases: 2, indicators: 2, errors: 1, warnings: 0 },
+    });
     expect(file.findings).toEqual([
-      expect.objectContaining({ rule: "phase.end.missing", severity: "error", table: "Fasi", sheet: "Fasi", row: 2, column: "Fine Prevista", cell: "E2", objective: "2018_ZN12" }),
+      expect.objectContaining({
+        rule: "phase.end.missing",
+        severity: "error",
+        table: "Fasi",
+        sheet: "Fasi",
+        row: 2,
+        column: "Fine Prevista",
+        cell: "E2",
+        objective: "2018_ZN12",
+      }),
     ]);
     expect(file.findings[0].message).toContain("30/09/2018");
     expect(file.objectives).toEqual([
-      { code: "2018_ZN12", sheet: "Obiettivi", row: 2, weightTotal: 100, expectedProgress: null, actualProgress: null, status: "DATE MANCANTI", check: "ERRORE" },
+      {
+        code: "2018_ZN12",
+        sheet: "Obiettivi",
+        row: 2,
+        weightTotal: 100,
+        expectedProgress: null,
+        actualProgress: null,
+        status: "DATE MANCANTI",
+        check: "ERRORE",
+      },
     ]);
     expect(file.phases.map((p) => [p.row, p.expectedProgress, p.status, p.check])).toEqual([
       [2, null, "DATE MANCANTI", "ERRORE"],
@@ -58,7 +81,10 @@ describe("objective-check validate", () => {
 
   it("speaks English with --lang en, statuses included", () => {
     const { report } = json(["validate", SEED, "--as-of", "2018-06-30", "--lang", "en"]);
-    expect(report.files[0].objectives[0]).toMatchObject({ status: "MISSING DATES", check: "ERROR" });
+    expect(report.files[0].objectives[0]).toMatchObject({
+      status: "MISSING DATES",
+      check: "ERROR",
+    });
     expect(report.files[0].findings[0].message).toMatch(/^Planned end date missing/);
   });
 
@@ -97,7 +123,9 @@ describe("objective-check validate", () => {
       ["a-seed.xlsx", true],
       ["b-broken.xlsx", false],
     ]);
-    expect(report.files[1].error).toBe("non è una cartella di lavoro .xlsx: salvala da Excel come .xlsx");
+    expect(report.files[1].error).toBe(
+      "non è una cartella di lavoro .xlsx: salvala da Excel come .xlsx"
+    );
   });
 
   it.each([
@@ -118,14 +146,30 @@ describe("objective-check validate", () => {
   it("reports a missing file and a structural problem as a one-line reason with exit code 2", () => {
     const missing = json(["validate", "/nonexistent/plan.xlsx"]);
     expect(missing.code).toBe(2);
-    expect(missing.report.files[0].error).toBe("file o cartella non trovato: controlla il percorso");
+    expect(missing.report.files[0].error).toBe(
+      "file o cartella non trovato: controlla il percorso"
+    );
     const dir = tmp();
     const path = join(dir, "no-end-column.xlsx");
-    writeFileSync(path, buildXlsx(cleanWorkbook({ phaseHeaders: ["Codice obiettivo", "Descrizione", "Peso", "Inizio previsto", "Scadenza", "Responsabile"] })));
+    writeFileSync(
+      path,
+      buildXlsx(
+        cleanWorkbook({
+          phaseHeaders: [
+            "Codice obiettivo",
+            "Descrizione",
+            "Peso",
+            "Inizio previsto",
+            "Scadenza",
+            "Responsabile",
+          ],
+        })
+      )
+    );
     const structural = json(["validate", path, "--lang", "en"]);
     expect(structural.code).toBe(2);
     expect(structural.report.files[0].error).toBe(
-      'cannot be fully checked: Table "Fasi" has no "Planned end" column, which is required: add a column with that header. (Fasi!A1)',
+      'cannot be fully checked: Table "Fasi" has no "Planned end" column, which is required: add a column with that header. (Fasi!A1)'
     );
     expect(structural.report.files[0].summary.objectives).toBe(1);
   });
@@ -135,21 +179,43 @@ describe("objective-check validate", () => {
     const out = join(dir, "out");
     const written = cli(["validate", SEED, "--as-of", "2018-06-30", "--write-to", out]);
     expect(written.out).toContain(`scritto ${join(out, "seed-2018_ZN12.xlsx")}`);
-    const again = cli(["validate", join(out, "seed-2018_ZN12.xlsx"), "--as-of", "2018-06-30", "--write-to", join(dir, "again")]);
+    const again = cli([
+      "validate",
+      join(out, "seed-2018_ZN12.xlsx"),
+      "--as-of",
+      "2018-06-30",
+      "--write-to",
+      join(dir, "again"),
+    ]);
     expect(again.out).toContain("già aggiornato");
-    expect(readFileSync(join(dir, "again", "seed-2018_ZN12.xlsx"))).toEqual(readFileSync(join(out, "seed-2018_ZN12.xlsx")));
+    expect(readFileSync(join(dir, "again", "seed-2018_ZN12.xlsx"))).toEqual(
+      readFileSync(join(out, "seed-2018_ZN12.xlsx"))
+    );
     mkdirSync(join(dir, "same"));
     copyFileSync(SEED, join(dir, "same", "seed.xlsx"));
-    const refused = cli(["validate", join(dir, "same", "seed.xlsx"), "--write-to", join(dir, "same")]);
+    const refused = cli([
+      "validate",
+      join(dir, "same", "seed.xlsx"),
+      "--write-to",
+      join(dir, "same"),
+    ]);
     expect(refused.out).toContain("l'originale non va sovrascritto");
     expect(readFileSync(join(dir, "same", "seed.xlsx"))).toEqual(readFileSync(SEED));
   });
 
   it("runs as the package's bin, as `npx objective-check` does", () => {
     const bin = join(__dirname, "../../bin/objective-check.js");
-    const result = spawnSync(process.execPath, [bin, "validate", SEED, "--as-of", "2018-06-30", "--json"], { encoding: "utf8" });
+    const result = spawnSync(
+      process.execPath,
+      [bin, "validate", SEED, "--as-of", "2018-06-30", "--json"],
+      { encoding: "utf8" }
+    );
     expect(result.status).toBe(1);
-    expect(reportSchema.parse(JSON.parse(result.stdout)).files[0].findings[0].rule).toBe("phase.end.missing");
-    expect(execFileSync(process.execPath, [bin, "--help"], { encoding: "utf8" })).toContain("objective-check validate");
+    expect(reportSchema.parse(JSON.parse(result.stdout)).files[0].findings[0].rule).toBe(
+      "phase.end.missing"
+    );
+    expect(execFileSync(process.execPath, [bin, "--help"], { encoding: "utf8" })).toContain(
+      "objective-check validate"
+    );
   });
 });

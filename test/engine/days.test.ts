@@ -1,4 +1,11 @@
-import { dayFromSerial, dayFromYmd, formatDay, isoFromDay, localToday, serialFromDay } from "../../src/engine/days";
+import {
+  dayFromSerial,
+  dayFromYmd,
+  formatDay,
+  isoFromDay,
+  localToday,
+  serialFromDay,
+} from "../../src/engine/days";
 import { day } from "../support/engine";
 
 describe("calendar days from Excel serials", () => {
@@ -27,7 +34,14 @@ describe("calendar days from Excel serials", () => {
   });
 
   it("round-trips serials in both systems", () => {
-    for (const iso of ["1900-01-01", "1900-02-28", "1900-03-01", "1904-01-01", "2018-06-30", "9999-12-31"]) {
+    for (const iso of [
+      "1900-01-01",
+      "1900-02-28",
+      "1900-03-01",
+      "1904-01-01",
+      "2018-06-30",
+      "9999-12-31",
+    ]) {
       for (const system of [1900, 1904] as const) {
         const serial = serialFromDay(day(iso), system);
         if (system === 1904 && serial < 0) continue;

@@ -22,7 +22,7 @@ describe("engine properties", () => {
           }
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 300 }
     );
   });
 
@@ -34,7 +34,10 @@ describe("engine properties", () => {
           const table = snapshot.tables.find((t) => t.name === finding.table)!;
           expect(table).toBeDefined();
           if (finding.rowIndex === null) {
-            expect([finding.row, finding.cell]).toEqual([table.headerRow, `${columnLetters(table.firstColumn)}${table.headerRow}`]);
+            expect([finding.row, finding.cell]).toEqual([
+              table.headerRow,
+              `${columnLetters(table.firstColumn)}${table.headerRow}`,
+            ]);
             continue;
           }
           expect(finding.rowIndex).toBeGreaterThanOrEqual(0);
@@ -48,7 +51,7 @@ describe("engine properties", () => {
           if (finding.column !== null) expect(table.headers[col]).toBe(finding.column);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 300 }
     );
   });
 
@@ -58,7 +61,7 @@ describe("engine properties", () => {
         applyPlanToSnapshot(snapshot, planWrites(runEngine(snapshot, { asOf: when }, when)));
         expect(planWrites(runEngine(snapshot, { asOf: when }, when)).tables).toEqual([]);
       }),
-      { numRuns: 300 },
+      { numRuns: 300 }
     );
   });
 });

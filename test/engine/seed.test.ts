@@ -10,7 +10,15 @@ describe("the seed card 2018_ZN12 at 30/06/2018 (domain.md §6)", () => {
   it("has exactly one error: the first phase's missing end date, with the indicator's deadline suggested", () => {
     expect(result.findings).toHaveLength(1);
     const [finding] = result.findings;
-    expect(finding).toMatchObject({ rule: "phase.end.missing", severity: "error", sheet: "Fasi", row: 2, cell: "E2", column: "Fine prevista", objective: "2018_ZN12" });
+    expect(finding).toMatchObject({
+      rule: "phase.end.missing",
+      severity: "error",
+      sheet: "Fasi",
+      row: 2,
+      cell: "E2",
+      column: "Fine prevista",
+      objective: "2018_ZN12",
+    });
     expect(renderMessage(finding, "it")).toContain("30/09/2018");
     expect(renderMessage(finding, "it")).toContain("Redazione dell'accordo nei tempi");
     expect(renderMessage(finding, "en")).toContain("suggested 30/09/2018");
@@ -25,7 +33,12 @@ describe("the seed card 2018_ZN12 at 30/06/2018 (domain.md §6)", () => {
 
   it("computes the objective: weight total 100, missing dates, expected progress blank, check error", () => {
     expect(result.objectives).toHaveLength(1);
-    expect(result.objectives[0].figures).toEqual({ weightTotal: 100, expectedProgress: null, actualProgress: null, status: "missing-dates" });
+    expect(result.objectives[0].figures).toEqual({
+      weightTotal: 100,
+      expectedProgress: null,
+      actualProgress: null,
+      status: "missing-dates",
+    });
     expect(result.objectives[0].check).toBe("error");
   });
 

@@ -18,7 +18,9 @@ export function applyPlanToSnapshot(snapshot: WorkbookSnapshot, plan: WritePlan)
         table.rows.forEach((row) => row.push(null));
         table.numberFormats?.forEach((row) => row.push("General"));
       } else if (column.rename) table.headers[index] = column.header;
-      column.writeRows.forEach((rowIndex, i) => (table.rows[rowIndex][index] = column.writeValues[i]));
+      column.writeRows.forEach(
+        (rowIndex, i) => (table.rows[rowIndex][index] = column.writeValues[i])
+      );
       for (const row of column.formatRows) table.numberFormats![row][index] = column.numberFormat!;
     }
   }

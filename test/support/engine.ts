@@ -12,7 +12,11 @@ export function day(iso: string): Day {
 
 export const SEED_AS_OF = day("2018-06-30");
 
-export function run(snapshot: WorkbookSnapshot, asOf: Day = SEED_AS_OF, planYear?: number): EngineResult {
+export function run(
+  snapshot: WorkbookSnapshot,
+  asOf: Day = SEED_AS_OF,
+  planYear?: number
+): EngineResult {
   return runEngine(snapshot, { asOf, planYear }, asOf);
 }
 

@@ -1,7 +1,12 @@
 import { strFromU8, unzipSync } from "fflate";
 import { XMLValidator } from "fast-xml-parser";
 import { readXlsx } from "../../src/adapters/xlsx/read-workbook";
-import { locateSheetData, readCellValue, scanCells, scanRows } from "../../src/adapters/xlsx/sheet-xml";
+import {
+  locateSheetData,
+  readCellValue,
+  scanCells,
+  scanRows,
+} from "../../src/adapters/xlsx/sheet-xml";
 import { findElement, findElements, stringItemText } from "../../src/adapters/xlsx/xml";
 import { parseRangeRef } from "../../src/adapters/xlsx/range-ref";
 
@@ -37,9 +42,16 @@ export function expectConsistentWorkbook(bytes: Uint8Array): void {
     expect(Number(findElement(tableXml, "tableColumns")!.attrs.count)).toBe(columns.length);
     expect(new Set(columns.map((c) => c.attrs.id)).size).toBe(columns.length);
     const filter = findElement(tableXml, "autoFilter");
-    if (filter !== null) expect(parseRangeRef(filter.attrs.ref!)!.lastColumn).toBe(table.ref.lastColumn);
+    if (filter !== null)
+      expect(parseRangeRef(filter.attrs.ref!)!.lastColumn).toBe(table.ref.lastColumn);
     if (table.headerRowCount > 0) {
-      const headers = headerTexts(all[table.sheetPath], table.ref.firstRow, table.ref.firstColumn, columns.length, sharedStrings(all));
+      const headers = headerTexts(
+        all[table.sheetPath],
+        table.ref.firstRow,
+        table.ref.firstColumn,
+        columns.length,
+        sharedStrings(all)
+      );
       expect(headers).toEqual(table.columns);
     }
   }
@@ -62,10 +74,18 @@ export function expectConsistentWorkbook(bytes: Uint8Array): void {
 
 function sharedStrings(all: Record<string, string>): string[] {
   const xml = all["xl/sharedStrings.xml"];
-  return xml === undefined ? [] : findElements(xml, "si").map((si) => stringItemText(xml, si.openEnd, si.innerEnd));
+  return xml === undefined
+    ? []
+    : findElements(xml, "si").map((si) => stringItemText(xml, si.openEnd, si.innerEnd));
 }
 
-function headerTexts(xml: string, row: number, firstColumn: number, count: number, sst: readonly string[]): string[] {
+function headerTexts(
+  xml: string,
+  row: number,
+  firstColumn: number,
+  count: number,
+  sst: readonly string[]
+): string[] {
   const data = locateSheetData(xml);
   const texts = new Array<string>(count).fill("");
   scanRows(xml, data, (span) => {
@@ -84,7 +104,8 @@ export function rawCells(xml: string): Map<string, string> {
   const cells = new Map<string, string>();
   const data = locateSheetData(xml);
   scanRows(xml, data, (row) => {
-    for (const cell of scanCells(xml, row, data.prefix)) cells.set(`${cell.col}:${row.row}`, xml.slice(cell.start, cell.end));
+    for (const cell of scanCells(xml, row, data.prefix))
+      cells.set(`${cell.col}:${row.row}`, xml.slice(cell.start, cell.end));
   });
   return cells;
 }

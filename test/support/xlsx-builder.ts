@@ -36,7 +36,8 @@ export function buildXlsx(snapshot: WorkbookSnapshot, options: BuildOptions = {}
   };
 
   const sheets = [...new Set(snapshot.tables.map((t) => t.sheet))];
-  for (const name of Object.keys(options.extraCells ?? {})) if (!sheets.includes(name)) sheets.push(name);
+  for (const name of Object.keys(options.extraCells ?? {}))
+    if (!sheets.includes(name)) sheets.push(name);
   const files: Record<string, Uint8Array> = {};
   const overrides: string[] = [];
   let tableNumber = 0;
@@ -50,7 +51,16 @@ export function buildXlsx(snapshot: WorkbookSnapshot, options: BuildOptions = {}
     };
     for (const table of tables) {
       table.headers.forEach((h, c) => put(table.headerRow, table.firstColumn + c, h));
-      table.rows.forEach((row, r) => row.forEach((value, c) => put(table.headerRow + 1 + r, table.firstColumn + c, value, table.numberFormats?.[r]?.[c] ?? "General")));
+      table.rows.forEach((row, r) =>
+        row.forEach((value, c) =>
+          put(
+            table.headerRow + 1 + r,
+            table.firstColumn + c,
+            value,
+            table.numberFormats?.[r]?.[c] ?? "General"
+          )
+        )
+      );
     }
     for (const [address, value] of Object.entries(options.extraCells?.[sheetName] ?? {})) {
       const match = /^([A-Z]+)(\d+)$/.exec(address)!;
@@ -67,9 +77,18 @@ export function buildXlsx(snapshot: WorkbookSnapshot, options: BuildOptions = {}
             const style = s === 0 ? "" : ` s="${s}"`;
             if (value === null && style === "") return "";
             // Cells may leave out `r` only when they follow one another.
-            const ref = options.omitCellRefs && col === previous + 1 ? "" : ` r="${cellAddress(col, row)}"`;
+            const ref =
+              options.omitCellRefs && col === previous + 1 ? "" : ` r="${cellAddress(col, row)}"`;
             previous = col;
-            return cellXml(p, ref, style, value, options.sharedStrings === true, strings, stringIndex);
+            return cellXml(
+              p,
+              ref,
+              style,
+              value,
+              options.sharedStrings === true,
+              strings,
+              stringIndex
+            );
           })
           .join("");
         return `<${p}row r="${row}">${cellsXml}</${p}row>`;
@@ -79,40 +98,65 @@ export function buildXlsx(snapshot: WorkbookSnapshot, options: BuildOptions = {}
     const after = sheetIndex === 0 ? (options.afterSheetData ?? "") : "";
     files[`xl/worksheets/sheet${sheetIndex + 1}.xml`] = strToU8(
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${p}worksheet ${ns} xmlns:r="${REL_NS}"><${p}sheetData>${rowsXml}</${p}sheetData>${after}${
-        tables.length > 0 ? `<${p}tableParts count="${tables.length}">${tableParts}</${p}tableParts>` : ""
-      }</${p}worksheet>`,
+        tables.length > 0
+          ? `<${p}tableParts count="${tables.length}">${tableParts}</${p}tableParts>`
+          : ""
+      }</${p}worksheet>`
     );
-    overrides.push(`<Override PartName="/xl/worksheets/sheet${sheetIndex + 1}.xml" ContentType="${CT}.worksheet+xml"/>`);
+    overrides.push(
+      `<Override PartName="/xl/worksheets/sheet${sheetIndex + 1}.xml" ContentType="${CT}.worksheet+xml"/>`
+    );
     const rels = tables.map((table, i) => {
       tableNumber++;
       files[`xl/tables/table${tableNumber}.xml`] = strToU8(tableXml(table, tableNumber));
-      overrides.push(`<Override PartName="/xl/tables/table${tableNumber}.xml" ContentType="${CT}.table+xml"/>`);
+      overrides.push(
+        `<Override PartName="/xl/tables/table${tableNumber}.xml" ContentType="${CT}.table+xml"/>`
+      );
       return `<Relationship Id="rId${i + 1}" Type="${REL_NS}/table" Target="../tables/table${tableNumber}.xml"/>`;
     });
     if (rels.length > 0) {
-      files[`xl/worksheets/_rels/sheet${sheetIndex + 1}.xml.rels`] = strToU8(`<?xml version="1.0" encoding="UTF-8"?>\n<Relationships xmlns="${PKG_REL_NS}">${rels.join("")}</Relationships>`);
+      files[`xl/worksheets/_rels/sheet${sheetIndex + 1}.xml.rels`] = strToU8(
+        `<?xml version="1.0" encoding="UTF-8"?>\n<Relationships xmlns="${PKG_REL_NS}">${rels.join("")}</Relationships>`
+      );
     }
   });
 
-  const sheetEntries = sheets.map((name, i) => `<${p}sheet name="${escapeXml(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("");
+  const sheetEntries = sheets
+    .map(
+      (name, i) => `<${p}sheet name="${escapeXml(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`
+    )
+    .join("");
   const date1904 = snapshot.dateSystem === 1904 ? ` date1904="1"` : "";
   files["xl/workbook.xml"] = strToU8(
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${p}workbook ${ns} xmlns:r="${REL_NS}"><${p}workbookPr${date1904}/><${p}sheets>${sheetEntries}</${p}sheets></${p}workbook>`,
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${p}workbook ${ns} xmlns:r="${REL_NS}"><${p}workbookPr${date1904}/><${p}sheets>${sheetEntries}</${p}sheets></${p}workbook>`
   );
-  const workbookRels = sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`);
+  const workbookRels = sheets.map(
+    (_, i) =>
+      `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`
+  );
   workbookRels.push(`<Relationship Id="rIdStyles" Type="${REL_NS}/styles" Target="styles.xml"/>`);
   if (options.sharedStrings) {
-    workbookRels.push(`<Relationship Id="rIdStrings" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>`);
-    const items = strings.map((s) => `<${p}si><${p}t xml:space="preserve">${encodeOoxmlText(s)}</${p}t></${p}si>`).join("");
-    files["xl/sharedStrings.xml"] = strToU8(`<?xml version="1.0" encoding="UTF-8"?>\n<${p}sst ${ns} count="${strings.length}" uniqueCount="${strings.length}">${items}</${p}sst>`);
-    overrides.push(`<Override PartName="/xl/sharedStrings.xml" ContentType="${CT}.sharedStrings+xml"/>`);
+    workbookRels.push(
+      `<Relationship Id="rIdStrings" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>`
+    );
+    const items = strings
+      .map((s) => `<${p}si><${p}t xml:space="preserve">${encodeOoxmlText(s)}</${p}t></${p}si>`)
+      .join("");
+    files["xl/sharedStrings.xml"] = strToU8(
+      `<?xml version="1.0" encoding="UTF-8"?>\n<${p}sst ${ns} count="${strings.length}" uniqueCount="${strings.length}">${items}</${p}sst>`
+    );
+    overrides.push(
+      `<Override PartName="/xl/sharedStrings.xml" ContentType="${CT}.sharedStrings+xml"/>`
+    );
   }
-  files["xl/_rels/workbook.xml.rels"] = strToU8(`<?xml version="1.0" encoding="UTF-8"?>\n<Relationships xmlns="${PKG_REL_NS}">${workbookRels.join("")}</Relationships>`);
+  files["xl/_rels/workbook.xml.rels"] = strToU8(
+    `<?xml version="1.0" encoding="UTF-8"?>\n<Relationships xmlns="${PKG_REL_NS}">${workbookRels.join("")}</Relationships>`
+  );
   files["xl/styles.xml"] = strToU8(stylesXml(p, ns, formats));
   overrides.push(`<Override PartName="/xl/styles.xml" ContentType="${CT}.styles+xml"/>`);
   overrides.push(`<Override PartName="/xl/workbook.xml" ContentType="${CT}.sheet.main+xml"/>`);
   files["_rels/.rels"] = strToU8(
-    `<?xml version="1.0" encoding="UTF-8"?>\n<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    `<?xml version="1.0" encoding="UTF-8"?>\n<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`
   );
   const contentTypes = `<?xml version="1.0" encoding="UTF-8"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${overrides.join("")}</Types>`;
   return zipSync({ "[Content_Types].xml": strToU8(contentTypes), ...files });
@@ -124,11 +168,21 @@ function columnIndexOf(letters: string): number {
   return n - 1;
 }
 
-function cellXml(p: string, ref: string, style: string, value: CellValue, shared: boolean, strings: string[], index: Map<string, number>): string {
+function cellXml(
+  p: string,
+  ref: string,
+  style: string,
+  value: CellValue,
+  shared: boolean,
+  strings: string[],
+  index: Map<string, number>
+): string {
   if (value === null) return style === "" ? "" : `<${p}c${ref}${style}/>`;
   if (typeof value === "number") return `<${p}c${ref}${style}><${p}v>${value}</${p}v></${p}c>`;
-  if (typeof value === "boolean") return `<${p}c${ref}${style} t="b"><${p}v>${value ? 1 : 0}</${p}v></${p}c>`;
-  if (typeof value === "object") return `<${p}c${ref}${style} t="e"><${p}v>${escapeXml(value.error)}</${p}v></${p}c>`;
+  if (typeof value === "boolean")
+    return `<${p}c${ref}${style} t="b"><${p}v>${value ? 1 : 0}</${p}v></${p}c>`;
+  if (typeof value === "object")
+    return `<${p}c${ref}${style} t="e"><${p}v>${escapeXml(value.error)}</${p}v></${p}c>`;
   if (shared) {
     let i = index.get(value);
     if (i === undefined) {
@@ -144,12 +198,19 @@ function tableXml(table: TableSnapshot, id: number): string {
   const lastColumn = table.firstColumn + table.headers.length - 1;
   const lastRow = table.headerRow + Math.max(1, table.rows.length);
   const ref = `${columnLetters(table.firstColumn)}${table.headerRow}:${columnLetters(lastColumn)}${lastRow}`;
-  const columns = table.headers.map((h, i) => `<tableColumn id="${i + 1}" name="${encodeOoxmlText(h)}"/>`).join("");
+  const columns = table.headers
+    .map((h, i) => `<tableColumn id="${i + 1}" name="${encodeOoxmlText(h)}"/>`)
+    .join("");
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="${MAIN_NS}" id="${id}" name="${escapeXml(table.name)}" displayName="${escapeXml(table.name)}" ref="${ref}"><autoFilter ref="${ref}"/><tableColumns count="${table.headers.length}">${columns}</tableColumns><tableStyleInfo name="TableStyleMedium2" showRowStripes="1"/></table>`;
 }
 
 function stylesXml(p: string, ns: string, formats: readonly string[]): string {
-  const custom = formats.slice(1).map((code, i) => `<${p}numFmt numFmtId="${164 + i}" formatCode="${escapeXml(code)}"/>`);
-  const xfs = formats.map((_, i) => `<${p}xf numFmtId="${i === 0 ? 0 : 164 + i - 1}" fontId="0" fillId="0" borderId="0" xfId="0"${i === 0 ? "" : ` applyNumberFormat="1"`}/>`);
+  const custom = formats
+    .slice(1)
+    .map((code, i) => `<${p}numFmt numFmtId="${164 + i}" formatCode="${escapeXml(code)}"/>`);
+  const xfs = formats.map(
+    (_, i) =>
+      `<${p}xf numFmtId="${i === 0 ? 0 : 164 + i - 1}" fontId="0" fillId="0" borderId="0" xfId="0"${i === 0 ? "" : ` applyNumberFormat="1"`}/>`
+  );
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${p}styleSheet ${ns}>${custom.length > 0 ? `<${p}numFmts count="${custom.length}">${custom.join("")}</${p}numFmts>` : ""}<${p}fonts count="1"><${p}font><${p}sz val="11"/><${p}name val="Calibri"/></${p}font></${p}fonts><${p}fills count="2"><${p}fill><${p}patternFill patternType="none"/></${p}fill><${p}fill><${p}patternFill patternType="gray125"/></${p}fill></${p}fills><${p}borders count="1"><${p}border/></${p}borders><${p}cellStyleXfs count="1"><${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></${p}cellStyleXfs><${p}cellXfs count="${xfs.length}">${xfs.join("")}</${p}cellXfs></${p}styleSheet>`;
 }

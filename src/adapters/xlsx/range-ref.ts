@@ -14,7 +14,12 @@ export function parseRangeRef(ref: string): RangeRef | null {
   const first = columnIndex(match[1]);
   const last = columnIndex(match[3] ?? match[1]);
   if (first === null || last === null) return null;
-  return { firstColumn: first, firstRow: Number(match[2]), lastColumn: last, lastRow: Number(match[4] ?? match[2]) };
+  return {
+    firstColumn: first,
+    firstRow: Number(match[2]),
+    lastColumn: last,
+    lastRow: Number(match[4] ?? match[2]),
+  };
 }
 
 export function formatRangeRef(range: RangeRef): string {
@@ -24,5 +29,10 @@ export function formatRangeRef(range: RangeRef): string {
 }
 
 export function rangesOverlap(a: RangeRef, b: RangeRef): boolean {
-  return a.firstColumn <= b.lastColumn && b.firstColumn <= a.lastColumn && a.firstRow <= b.lastRow && b.firstRow <= a.lastRow;
+  return (
+    a.firstColumn <= b.lastColumn &&
+    b.firstColumn <= a.lastColumn &&
+    a.firstRow <= b.lastRow &&
+    b.firstRow <= a.lastRow
+  );
 }

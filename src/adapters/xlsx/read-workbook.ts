@@ -1,9 +1,22 @@
-import type { CellValue, DateSystem, TableSnapshot, WorkbookSettings, WorkbookSnapshot } from "../../engine/snapshot";
+import type {
+  CellValue,
+  DateSystem,
+  TableSnapshot,
+  WorkbookSettings,
+  WorkbookSnapshot,
+} from "../../engine/snapshot";
 import { parseRangeRef, type RangeRef } from "./range-ref";
 import { locateSheetData, readCellValue, scanCells, scanRows } from "./sheet-xml";
 import { readStyles, type Styles } from "./styles";
 import { WorkbookReadError, XlsxPackage } from "./xlsx-package";
-import { attrByLocalName, decodeOoxmlEscapes, findElement, findElements, stringItemText, XmlError } from "./xml";
+import {
+  attrByLocalName,
+  decodeOoxmlEscapes,
+  findElement,
+  findElements,
+  stringItemText,
+  XmlError,
+} from "./xml";
 
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const STRICT_REL = "http://purl.oclc.org/ooxml/officeDocument/relationships";
@@ -34,7 +47,11 @@ export interface ReadResult {
 }
 
 /** Reads an .xlsx into the engine's snapshot: every table's headers, values and number formats. */
-export function readXlsx(bytes: Uint8Array, fileName: string, settings: WorkbookSettings = {}): ReadResult {
+export function readXlsx(
+  bytes: Uint8Array,
+  fileName: string,
+  settings: WorkbookSettings = {}
+): ReadResult {
   const pkg = XlsxPackage.open(bytes, fileName);
   try {
     return readPackage(pkg, settings);
@@ -47,7 +64,8 @@ export function readXlsx(bytes: Uint8Array, fileName: string, settings: Workbook
 function readPackage(pkg: XlsxPackage, settings: WorkbookSettings): ReadResult {
   const workbookPath = pkg.relationships("").find((r) => isRel(r.type, "officeDocument"))?.target;
   const workbookXml = workbookPath === undefined ? null : pkg.text(workbookPath);
-  if (workbookPath === undefined || workbookXml === null) throw new WorkbookReadError("not-workbook");
+  if (workbookPath === undefined || workbookXml === null)
+    throw new WorkbookReadError("not-workbook");
 
   const workbookRels = pkg.relationships(workbookPath);
   const workbookPr = findElement(workbookXml, "workbookPr");
@@ -90,12 +108,20 @@ function readSharedStrings(xml: string | null): string[] {
   return findElements(xml, "si").map((si) => stringItemText(xml, si.openEnd, si.innerEnd));
 }
 
-function readTable(pkg: XlsxPackage, tablePath: string, sheet: string, sheetPath: string): XlsxTable {
+function readTable(
+  pkg: XlsxPackage,
+  tablePath: string,
+  sheet: string,
+  sheetPath: string
+): XlsxTable {
   const xml = pkg.text(tablePath);
   const table = xml === null ? null : findElement(xml, "table");
   const ref = table === null ? null : parseRangeRef(table.attrs.ref ?? "");
-  if (xml === null || table === null || ref === null) throw new WorkbookReadError("corrupt", `table part ${tablePath}`);
-  const columns = findElements(xml, "tableColumn").map((c) => decodeOoxmlEscapes(c.attrs.name ?? ""));
+  if (xml === null || table === null || ref === null)
+    throw new WorkbookReadError("corrupt", `table part ${tablePath}`);
+  const columns = findElements(xml, "tableColumn").map((c) =>
+    decodeOoxmlEscapes(c.attrs.name ?? "")
+  );
   return {
     name: table.attrs.displayName ?? table.attrs.name ?? "",
     sheet,
@@ -114,7 +140,7 @@ function readSheetTables(
   tables: readonly XlsxTable[],
   sharedStrings: readonly string[],
   styles: Styles,
-  dateSystem: DateSystem,
+  dateSystem: DateSystem
 ): TableSnapshot[] {
   const grids = tables.map((table) => {
     const firstData = table.ref.firstRow + table.headerRowCount;
@@ -126,7 +152,9 @@ function readSheetTables(
       firstData,
       lastData,
       rows: Array.from({ length: rowCount }, () => new Array<CellValue>(width).fill(null)),
-      formats: Array.from({ length: rowCount }, () => new Array<string>(width).fill(styles.formats[0] ?? "General")),
+      formats: Array.from({ length: rowCount }, () =>
+        new Array<string>(width).fill(styles.formats[0] ?? "General")
+      ),
     };
   });
   const data = locateSheetData(xml);

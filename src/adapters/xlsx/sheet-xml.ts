@@ -1,7 +1,15 @@
 import { columnIndex } from "../../engine/cell-address";
 import { dayFromYmd, serialFromDay } from "../../engine/days";
 import type { CellValue } from "../../engine/snapshot";
-import { decodeEntities, decodeOoxmlEscapes, findElement, parseAttributes, stringItemText, tagEnd, XmlError } from "./xml";
+import {
+  decodeEntities,
+  decodeOoxmlEscapes,
+  findElement,
+  parseAttributes,
+  stringItemText,
+  tagEnd,
+  XmlError,
+} from "./xml";
 
 /** Where a worksheet's `<sheetData>` is, and the namespace prefix its elements use (`x:` in some producers). */
 export interface SheetData {
@@ -123,7 +131,13 @@ function columnOfRef(ref: string): number {
  * The value of a cell as Office.js would give it: numbers (dates included, as
  * serials), text, booleans, or an error value.
  */
-export function readCellValue(xml: string, cell: CellSpan, prefix: string, sharedStrings: readonly string[], dateSystem: 1900 | 1904): CellValue {
+export function readCellValue(
+  xml: string,
+  cell: CellSpan,
+  prefix: string,
+  sharedStrings: readonly string[],
+  dateSystem: 1900 | 1904
+): CellValue {
   const type = cell.attrs.t ?? "n";
   if (type === "inlineStr") {
     const is = findElement(xml, "is", cell.openEnd, cell.innerEnd);
@@ -147,7 +161,8 @@ export function readCellValue(xml: string, cell: CellSpan, prefix: string, share
       return serialFromIsoDateTime(v.trim(), dateSystem);
     default: {
       const number = Number(v);
-      if (v.trim() === "" || !Number.isFinite(number)) throw new XmlError(`cell value "${v}" is not a number`);
+      if (v.trim() === "" || !Number.isFinite(number))
+        throw new XmlError(`cell value "${v}" is not a number`);
       return number;
     }
   }

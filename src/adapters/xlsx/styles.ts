@@ -108,13 +108,19 @@ export class StyleEditor {
     const cellXfs = findElement(xml, "cellXfs")!;
     const count = this.xfs.length + this.added.length;
     const openTag = setAttribute(xml.slice(cellXfs.start, cellXfs.openEnd), "count", String(count));
-    xml = xml.slice(0, cellXfs.start) + openTag + xml.slice(cellXfs.openEnd, cellXfs.innerEnd) + this.added.join("") + xml.slice(cellXfs.innerEnd);
+    xml =
+      xml.slice(0, cellXfs.start) +
+      openTag +
+      xml.slice(cellXfs.openEnd, cellXfs.innerEnd) +
+      this.added.join("") +
+      xml.slice(cellXfs.innerEnd);
     return xml;
   }
 
   /** The status columns' formats (0%, 0.00) are built in, so styles.xml needs no <numFmt>. */
   private formatId(format: string): number {
-    for (const [id, code] of Object.entries(BUILTIN_FORMATS)) if (code === format) return Number(id);
+    for (const [id, code] of Object.entries(BUILTIN_FORMATS))
+      if (code === format) return Number(id);
     throw new Error(`number format "${format}" is not a built-in one`);
   }
 }

@@ -38,12 +38,15 @@ const MAX_COLUMN = 16_383; // XFD
  */
 export function applyWritePlan(workbook: XlsxWorkbook, plan: WritePlan): WriteOutcome {
   const skipped: SkippedTable[] = [];
-  const styles = workbook.stylesPath === null ? null : new StyleEditor(workbook.pkg.text(workbook.stylesPath)!);
+  const styles =
+    workbook.stylesPath === null ? null : new StyleEditor(workbook.pkg.text(workbook.stylesPath)!);
   let changed = false;
 
   const bySheet = new Map<string, { table: XlsxTable; plan: TablePlan }[]>();
   for (const tablePlan of plan.tables) {
-    const table = workbook.tables.find((t) => t.name === tablePlan.table && t.sheet === tablePlan.sheet);
+    const table = workbook.tables.find(
+      (t) => t.name === tablePlan.table && t.sheet === tablePlan.sheet
+    );
     if (table === undefined) throw new Error(`table ${tablePlan.table} is not in the workbook`);
     const list = bySheet.get(table.sheetPath) ?? [];
     list.push({ table, plan: tablePlan });
@@ -64,7 +67,10 @@ export function applyWritePlan(workbook: XlsxWorkbook, plan: WritePlan): WriteOu
         }
       }
       sheet.addTableEdits(table, tablePlan, styles);
-      workbook.pkg.setText(table.tablePath, editTableXml(workbook.pkg.text(table.tablePath)!, table, tablePlan));
+      workbook.pkg.setText(
+        table.tablePath,
+        editTableXml(workbook.pkg.text(table.tablePath)!, table, tablePlan)
+      );
       changed = true;
     }
     if (sheet.hasEdits) workbook.pkg.setText(sheetPath, sheet.toXml(styles));
@@ -91,7 +97,11 @@ class SheetEditor {
   }
 
   /** Why the table cannot grow `count` columns to the right, or null when it can. */
-  blockerForNewColumns(table: XlsxTable, count: number, sheetTables: readonly XlsxTable[]): Omit<SkippedTable, "table" | "sheet"> | null {
+  blockerForNewColumns(
+    table: XlsxTable,
+    count: number,
+    sheetTables: readonly XlsxTable[]
+  ): Omit<SkippedTable, "table" | "sheet"> | null {
     const area: RangeRef = {
       firstColumn: table.ref.lastColumn + 1,
       lastColumn: table.ref.lastColumn + count,
@@ -104,12 +114,19 @@ class SheetEditor {
       return { reason: "overlaps-table", range };
     }
     // <mergeCells> follows <sheetData>: no need to walk through every cell to find it.
-    const merges = findElements(this.xml, "mergeCell", this.data.innerEnd).map((m) => parseRangeRef(m.attrs.ref ?? ""));
-    if (merges.some((m) => m !== null && rangesOverlap(m, area))) return { reason: "merged-cells", range };
+    const merges = findElements(this.xml, "mergeCell", this.data.innerEnd).map((m) =>
+      parseRangeRef(m.attrs.ref ?? "")
+    );
+    if (merges.some((m) => m !== null && rangesOverlap(m, area)))
+      return { reason: "merged-cells", range };
     for (const row of this.rows) {
       if (row.row < area.firstRow || row.row > area.lastRow) continue;
       for (const cell of this.cellsOf(row)) {
-        if (cell.col >= area.firstColumn && cell.col <= area.lastColumn && cell.openEnd !== cell.end) {
+        if (
+          cell.col >= area.firstColumn &&
+          cell.col <= area.lastColumn &&
+          cell.openEnd !== cell.end
+        ) {
           return { reason: "occupied", range };
         }
       }
@@ -121,13 +138,17 @@ class SheetEditor {
     let next = table.ref.lastColumn + 1;
     const firstDataRow = table.ref.firstRow + table.headerRowCount;
     for (const column of plan.columns) {
-      const col = column.existingIndex === null ? next++ : table.ref.firstColumn + column.existingIndex;
+      const col =
+        column.existingIndex === null ? next++ : table.ref.firstColumn + column.existingIndex;
       if (table.headerRowCount > 0 && (column.existingIndex === null || column.rename)) {
         this.edit(table.ref.firstRow, col, { value: column.header });
       }
-      column.writeRows.forEach((rowIndex, i) => this.edit(firstDataRow + rowIndex, col, { value: column.writeValues[i] }));
+      column.writeRows.forEach((rowIndex, i) =>
+        this.edit(firstDataRow + rowIndex, col, { value: column.writeValues[i] })
+      );
       if (column.numberFormat !== null && styles !== null) {
-        for (const rowIndex of column.formatRows) this.edit(firstDataRow + rowIndex, col, { format: column.numberFormat });
+        for (const rowIndex of column.formatRows)
+          this.edit(firstDataRow + rowIndex, col, { format: column.numberFormat });
       }
     }
     this.extraColumns = Math.max(this.extraColumns, next - 1);
@@ -166,7 +187,10 @@ class SheetEditor {
         cursor = row.start;
       }
       if (k < pending.length && pending[k] === row.row) {
-        out.push(xml.slice(cursor, row.start), this.rebuildRow(row, this.edits.get(pending[k++])!, styles));
+        out.push(
+          xml.slice(cursor, row.start),
+          this.rebuildRow(row, this.edits.get(pending[k++])!, styles)
+        );
         cursor = row.end;
       }
     }
@@ -188,7 +212,9 @@ class SheetEditor {
       .sort(([a], [b]) => a - b)
       .map(([col, edit]) => this.cellXml(row, col, null, edit, styles))
       .join("");
-    return cells === "" ? "" : `<${this.data.prefix}row r="${row}">${cells}</${this.data.prefix}row>`;
+    return cells === ""
+      ? ""
+      : `<${this.data.prefix}row r="${row}">${cells}</${this.data.prefix}row>`;
   }
 
   private rebuildRow(row: RowSpan, edits: RowEdits, styles: StyleEditor | null): string {
@@ -201,11 +227,19 @@ class SheetEditor {
       const edit = edits.get(cell.col);
       // Text between cells (rare whitespace) travels with the cell that follows it.
       const before = xml.slice(last, cell.start);
-      pieces.push({ col: cell.col, text: before + (edit ? this.cellXml(row.row, cell.col, cell, edit, styles) : xml.slice(cell.start, cell.end)) });
+      pieces.push({
+        col: cell.col,
+        text:
+          before +
+          (edit
+            ? this.cellXml(row.row, cell.col, cell, edit, styles)
+            : xml.slice(cell.start, cell.end)),
+      });
       last = cell.end;
     }
     for (const [col, edit] of edits) {
-      if (!byCol.has(col)) pieces.push({ col, text: this.cellXml(row.row, col, null, edit, styles) });
+      if (!byCol.has(col))
+        pieces.push({ col, text: this.cellXml(row.row, col, null, edit, styles) });
     }
     pieces.sort((a, b) => a.col - b.col);
     let open = xml.slice(row.start, row.openEnd);
@@ -220,20 +254,31 @@ class SheetEditor {
     return `${open}${pieces.map((piece) => piece.text).join("")}${tail}</${this.data.prefix}row>`;
   }
 
-  private cellXml(row: number, col: number, cell: CellSpan | null, edit: CellEdit, styles: StyleEditor | null): string {
+  private cellXml(
+    row: number,
+    col: number,
+    cell: CellSpan | null,
+    edit: CellEdit,
+    styles: StyleEditor | null
+  ): string {
     const { xml } = this;
     const p = this.data.prefix;
     const ref = `${columnLetters(col)}${row}`;
     let style = cell?.attrs.s === undefined ? 0 : Number(cell.attrs.s);
-    if (edit.format !== undefined && styles !== null) style = styles.styleWithFormat(style, edit.format);
+    if (edit.format !== undefined && styles !== null)
+      style = styles.styleWithFormat(style, edit.format);
     const styleAttr = style === 0 ? "" : ` s="${style}"`;
     if (edit.value === undefined) {
       if (cell === null) return `<${p}c r="${ref}"${styleAttr}/>`;
-      return setAttribute(xml.slice(cell.start, cell.openEnd), "s", String(style)) + xml.slice(cell.openEnd, cell.end);
+      return (
+        setAttribute(xml.slice(cell.start, cell.openEnd), "s", String(style)) +
+        xml.slice(cell.openEnd, cell.end)
+      );
     }
     const value = edit.value;
     if (value === null) return styleAttr === "" ? "" : `<${p}c r="${ref}"${styleAttr}/>`;
-    if (typeof value === "number") return `<${p}c r="${ref}"${styleAttr}><${p}v>${String(value)}</${p}v></${p}c>`;
+    if (typeof value === "number")
+      return `<${p}c r="${ref}"${styleAttr}><${p}v>${String(value)}</${p}v></${p}c>`;
     // An inline string is text by type: it can never turn into a formula, whatever it starts with.
     return `<${p}c r="${ref}"${styleAttr} t="inlineStr"><${p}is><${p}t xml:space="preserve">${encodeOoxmlText(value)}</${p}t></${p}is></${p}c>`;
   }
@@ -243,14 +288,22 @@ class SheetEditor {
     const range = dimension === null ? null : parseRangeRef(dimension.attrs.ref ?? "");
     if (dimension === null || range === null || this.extraColumns <= range.lastColumn) return xml;
     const ref = formatRangeRef({ ...range, lastColumn: this.extraColumns });
-    return xml.slice(0, dimension.start) + setAttribute(xml.slice(dimension.start, dimension.openEnd), "ref", ref) + xml.slice(dimension.openEnd);
+    return (
+      xml.slice(0, dimension.start) +
+      setAttribute(xml.slice(dimension.start, dimension.openEnd), "ref", ref) +
+      xml.slice(dimension.openEnd)
+    );
   }
 }
 
 /** Widens the table (and its filter) over the new columns, names them, and renames columns whose header changed language. */
 function editTableXml(xml: string, table: XlsxTable, plan: TablePlan): string {
   const added = plan.columns.filter((c) => c.existingIndex === null);
-  const renamed = new Map(plan.columns.filter((c) => c.rename && c.existingIndex !== null).map((c) => [c.existingIndex!, c.header]));
+  const renamed = new Map(
+    plan.columns
+      .filter((c) => c.rename && c.existingIndex !== null)
+      .map((c) => [c.existingIndex!, c.header])
+  );
   const columns = findElement(xml, "tableColumns")!;
   const existing = findElements(xml, "tableColumn", columns.openEnd, columns.innerEnd);
   let inner = "";
@@ -258,24 +311,40 @@ function editTableXml(xml: string, table: XlsxTable, plan: TablePlan): string {
   existing.forEach((column, index) => {
     const name = renamed.get(index);
     if (name === undefined) return;
-    inner += xml.slice(cursor, column.start) + setAttribute(xml.slice(column.start, column.openEnd), "name", name);
+    inner +=
+      xml.slice(cursor, column.start) +
+      setAttribute(xml.slice(column.start, column.openEnd), "name", name);
     cursor = column.openEnd;
   });
   let nextId = Math.max(0, ...existing.map((c) => Number(c.attrs.id) || 0)) + 1;
-  const additions = added.map((c) => `<${columns.prefix}tableColumn id="${nextId++}" name="${escapeXml(c.header)}"/>`).join("");
+  const additions = added
+    .map((c) => `<${columns.prefix}tableColumn id="${nextId++}" name="${escapeXml(c.header)}"/>`)
+    .join("");
   inner += xml.slice(cursor, columns.innerEnd) + additions;
-  const open = setAttribute(xml.slice(columns.start, columns.openEnd), "count", String(existing.length + added.length));
+  const open = setAttribute(
+    xml.slice(columns.start, columns.openEnd),
+    "count",
+    String(existing.length + added.length)
+  );
   let result = xml.slice(0, columns.start) + open + inner + xml.slice(columns.innerEnd);
   if (added.length === 0) return result;
 
   const lastColumn = table.ref.lastColumn + added.length;
   const tableElement = findElement(result, "table")!;
-  const tableTag = setAttribute(result.slice(tableElement.start, tableElement.openEnd), "ref", formatRangeRef({ ...table.ref, lastColumn }));
+  const tableTag = setAttribute(
+    result.slice(tableElement.start, tableElement.openEnd),
+    "ref",
+    formatRangeRef({ ...table.ref, lastColumn })
+  );
   result = result.slice(0, tableElement.start) + tableTag + result.slice(tableElement.openEnd);
   const filter = findElement(result, "autoFilter");
   const filterRange = filter === null ? null : parseRangeRef(filter.attrs.ref ?? "");
   if (filter !== null && filterRange !== null) {
-    const filterTag = setAttribute(result.slice(filter.start, filter.openEnd), "ref", formatRangeRef({ ...filterRange, lastColumn }));
+    const filterTag = setAttribute(
+      result.slice(filter.start, filter.openEnd),
+      "ref",
+      formatRangeRef({ ...filterRange, lastColumn })
+    );
     result = result.slice(0, filter.start) + filterTag + result.slice(filter.openEnd);
   }
   return result;

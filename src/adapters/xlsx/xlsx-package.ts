@@ -1,13 +1,21 @@
-import { deflateEntry, inflateEntry, readZip, writeZip, ZipError, type ZipEntry } from "./zip-archive";
+import {
+  deflateEntry,
+  inflateEntry,
+  readZip,
+  writeZip,
+  ZipError,
+  type ZipEntry,
+} from "./zip-archive";
 import { findElements } from "./xml";
 
-export type ReadFailure = "legacy-xls" | "encrypted" | "not-zip" | "not-workbook" | "corrupt" | "no-tables";
+export type ReadFailure =
+  "legacy-xls" | "encrypted" | "not-zip" | "not-workbook" | "corrupt" | "no-tables";
 
 /** Why a file cannot be read, as a reason code the caller turns into one sentence. */
 export class WorkbookReadError extends Error {
   constructor(
     readonly reason: ReadFailure,
-    readonly detail: string = "",
+    readonly detail: string = ""
   ) {
     super(`${reason}${detail ? `: ${detail}` : ""}`);
   }
@@ -61,7 +69,10 @@ export class XlsxPackage {
       try {
         part.text = decoder.decode(inflateEntry(part.entry!));
       } catch (error) {
-        throw new WorkbookReadError("corrupt", error instanceof ZipError ? error.message : `${path} cannot be decompressed`);
+        throw new WorkbookReadError(
+          "corrupt",
+          error instanceof ZipError ? error.message : `${path} cannot be decompressed`
+        );
       }
     }
     return part.text;
@@ -95,7 +106,11 @@ export class XlsxPackage {
   /** The package again: untouched parts keep their original compressed bytes. */
   toBytes(): Uint8Array {
     const encoder = new TextEncoder();
-    return writeZip([...this.parts].map(([path, part]) => part.entry ?? deflateEntry(path, encoder.encode(part.text!))));
+    return writeZip(
+      [...this.parts].map(
+        ([path, part]) => part.entry ?? deflateEntry(path, encoder.encode(part.text!))
+      )
+    );
   }
 }
 

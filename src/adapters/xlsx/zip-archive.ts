@@ -32,11 +32,13 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
   if (eocd < 0) throw new ZipError("no end of central directory");
   const count = view.getUint16(eocd + 10, true);
   let offset = view.getUint32(eocd + 16, true);
-  if (count === 0xffff || offset === 0xffffffff) throw new ZipError("zip64 archives are not supported");
+  if (count === 0xffff || offset === 0xffffffff)
+    throw new ZipError("zip64 archives are not supported");
   const decoder = new TextDecoder();
   const entries: ZipEntry[] = [];
   for (let n = 0; n < count; n++) {
-    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== CENTRAL) throw new ZipError("damaged central directory");
+    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== CENTRAL)
+      throw new ZipError("damaged central directory");
     const flags = view.getUint16(offset + 8, true);
     const method = view.getUint16(offset + 10, true);
     const crc = view.getUint32(offset + 16, true);
@@ -48,24 +50,41 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
     const local = view.getUint32(offset + 42, true);
     const name = decoder.decode(bytes.subarray(offset + 46, offset + 46 + nameLength));
     if ((flags & 1) !== 0) throw new ZipError(`${name} is encrypted`);
-    if (method !== 0 && method !== 8) throw new ZipError(`${name} uses compression method ${method}`);
-    if (local + 30 > bytes.length || view.getUint32(local, true) !== LOCAL) throw new ZipError(`${name}: damaged local header`);
-    const dataStart = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    if (method !== 0 && method !== 8)
+      throw new ZipError(`${name} uses compression method ${method}`);
+    if (local + 30 > bytes.length || view.getUint32(local, true) !== LOCAL)
+      throw new ZipError(`${name}: damaged local header`);
+    const dataStart =
+      local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
     if (dataStart + compressedSize > bytes.length) throw new ZipError(`${name} is truncated`);
-    entries.push({ name, method, crc, compressed: bytes.subarray(dataStart, dataStart + compressedSize), size });
+    entries.push({
+      name,
+      method,
+      crc,
+      compressed: bytes.subarray(dataStart, dataStart + compressedSize),
+      size,
+    });
     offset += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
 }
 
 export function inflateEntry(entry: ZipEntry): Uint8Array {
-  const data = entry.method === 0 ? entry.compressed : new Uint8Array(inflateRawSync(entry.compressed));
-  if (data.length !== entry.size || crc32(data) !== entry.crc) throw new ZipError(`${entry.name} is damaged (checksum)`);
+  const data =
+    entry.method === 0 ? entry.compressed : new Uint8Array(inflateRawSync(entry.compressed));
+  if (data.length !== entry.size || crc32(data) !== entry.crc)
+    throw new ZipError(`${entry.name} is damaged (checksum)`);
   return data;
 }
 
 export function deflateEntry(name: string, data: Uint8Array): ZipEntry {
-  return { name, method: 8, crc: crc32(data), compressed: new Uint8Array(deflateRawSync(data, { level: 6 })), size: data.length };
+  return {
+    name,
+    method: 8,
+    crc: crc32(data),
+    compressed: new Uint8Array(deflateRawSync(data, { level: 6 })),
+    size: data.length,
+  };
 }
 
 // A fixed timestamp (01/01/2000, DOS format) keeps the same content giving the same bytes.

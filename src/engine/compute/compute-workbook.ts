@@ -17,7 +17,12 @@ export interface ComputedRows {
 }
 
 /** Statuses and checks of every data row (domain.md §5). */
-export function computeWorkbook(parsed: ParsedWorkbook, links: WorkbookLinks, findings: readonly Finding[], asOf: Day): ComputedRows {
+export function computeWorkbook(
+  parsed: ParsedWorkbook,
+  links: WorkbookLinks,
+  findings: readonly Finding[],
+  asOf: Day
+): ComputedRows {
   const byRow = groupFindingsByRow(findings);
   const rowFindings = (kind: TableKind, index: number) => byRow[kind].get(index) ?? NO_FINDINGS;
 
@@ -33,7 +38,8 @@ export function computeWorkbook(parsed: ParsedWorkbook, links: WorkbookLinks, fi
       check: worst(own),
       findings: own,
       objective: phase.objective.kind === "ok" ? phase.objective.value : null,
-      expectedProgress: result.expectedProgress === null ? null : roundFraction(result.expectedProgress),
+      expectedProgress:
+        result.expectedProgress === null ? null : roundFraction(result.expectedProgress),
       status: result.status,
     };
   });
@@ -66,7 +72,7 @@ export function computeWorkbook(parsed: ParsedWorkbook, links: WorkbookLinks, fi
       figures: computeObjective(
         myPhases,
         myPhases.map((p) => phaseResults[p.index]),
-        hasProgressColumn,
+        hasProgressColumn
       ),
       linkedProblems: { phases: phaseCounts, indicators: indicatorCounts },
     };
@@ -75,7 +81,9 @@ export function computeWorkbook(parsed: ParsedWorkbook, links: WorkbookLinks, fi
   return { objectives, phases, indicators };
 }
 
-function groupFindingsByRow(findings: readonly Finding[]): Record<TableKind, Map<number, Finding[]>> {
+function groupFindingsByRow(
+  findings: readonly Finding[]
+): Record<TableKind, Map<number, Finding[]>> {
   const groups: Record<TableKind, Map<number, Finding[]>> = {
     objectives: new Map(),
     phases: new Map(),
@@ -104,7 +112,10 @@ function worstOf(checks: readonly Check[]): Check {
   return checks.includes("warning") ? "warning" : "ok";
 }
 
-function countProblems(records: readonly { index: number }[], findingsByRow: ReadonlyMap<number, readonly Finding[]>): ProblemCounts {
+function countProblems(
+  records: readonly { index: number }[],
+  findingsByRow: ReadonlyMap<number, readonly Finding[]>
+): ProblemCounts {
   let errors = 0;
   let warnings = 0;
   for (const record of records) {

@@ -12,7 +12,12 @@ export interface ObjectiveFigures {
   readonly status: ObjectiveStatus | null;
 }
 
-const NO_PHASES: ObjectiveFigures = { weightTotal: null, expectedProgress: null, actualProgress: null, status: null };
+const NO_PHASES: ObjectiveFigures = {
+  weightTotal: null,
+  expectedProgress: null,
+  actualProgress: null,
+  status: null,
+};
 
 /**
  * An objective's figures from its phases (domain.md §5). A progress figure is
@@ -22,13 +27,15 @@ const NO_PHASES: ObjectiveFigures = { weightTotal: null, expectedProgress: null,
 export function computeObjective(
   phases: readonly PhaseRecord[],
   results: readonly PhaseResult[],
-  hasProgressColumn: boolean,
+  hasProgressColumn: boolean
 ): ObjectiveFigures {
   if (phases.length === 0) return NO_PHASES;
   return {
     weightTotal: usableWeightTotal(phases),
     expectedProgress: weightedMean(phases, (_, i) => results[i].expectedProgress),
-    actualProgress: hasProgressColumn ? weightedMean(phases, (phase) => progressFraction(phase)) : null,
+    actualProgress: hasProgressColumn
+      ? weightedMean(phases, (phase) => progressFraction(phase))
+      : null,
     status: objectiveStatus(results),
   };
 }
@@ -38,7 +45,10 @@ function progressFraction(phase: PhaseRecord): number | null {
   return points === null ? null : points / 100;
 }
 
-function weightedMean(phases: readonly PhaseRecord[], valueOf: (phase: PhaseRecord, i: number) => number | null): number | null {
+function weightedMean(
+  phases: readonly PhaseRecord[],
+  valueOf: (phase: PhaseRecord, i: number) => number | null
+): number | null {
   let weighted = 0;
   let weights = 0;
   for (let i = 0; i < phases.length; i++) {

@@ -39,7 +39,8 @@ export function mapWorkbook(snapshot: WorkbookSnapshot): WorkbookMapping {
 
   for (const kind of TABLE_KINDS) {
     const wanted = snapshot.settings.mapping?.[kind]?.table;
-    const table = wanted === undefined ? undefined : snapshot.tables.find((t) => sameName(t.name, wanted));
+    const table =
+      wanted === undefined ? undefined : snapshot.tables.find((t) => sameName(t.name, wanted));
     if (table && !claimed.has(table)) {
       claimed.add(table);
       found.set(kind, { table, by: "mapping" });
@@ -47,7 +48,9 @@ export function mapWorkbook(snapshot: WorkbookSnapshot): WorkbookMapping {
   }
   for (const kind of TABLE_KINDS) {
     if (found.has(kind)) continue;
-    const table = snapshot.tables.find((t) => !claimed.has(t) && TABLE_NAMES[kind].includes(baseTableName(t.name)));
+    const table = snapshot.tables.find(
+      (t) => !claimed.has(t) && TABLE_NAMES[kind].includes(baseTableName(t.name))
+    );
     if (table) {
       claimed.add(table);
       found.set(kind, { table, by: "name" });
@@ -66,7 +69,9 @@ export function mapWorkbook(snapshot: WorkbookSnapshot): WorkbookMapping {
   const result = {} as Record<TableKind, MappedTable | null>;
   for (const kind of TABLE_KINDS) {
     const hit = found.get(kind);
-    result[kind] = hit ? mapColumns(kind, hit.table, snapshot.settings.mapping?.[kind], hit.by) : null;
+    result[kind] = hit
+      ? mapColumns(kind, hit.table, snapshot.settings.mapping?.[kind], hit.by)
+      : null;
   }
   return result;
 }
@@ -96,21 +101,29 @@ function mapColumns(
   kind: TableKind,
   table: TableSnapshot,
   mapping: TableMapping | undefined,
-  recognisedBy: MappedTable["recognisedBy"],
+  recognisedBy: MappedTable["recognisedBy"]
 ): MappedTable {
   const statusColumns = findStatusColumns(kind, table.headers);
-  const columns = matchColumns(kind, table.headers, mapping?.columns, new Set(statusColumns.values()));
+  const columns = matchColumns(
+    kind,
+    table.headers,
+    mapping?.columns,
+    new Set(statusColumns.values())
+  );
   const missingFields = FIELD_SPECS[kind].filter((spec) => spec.required && !columns.has(spec.key));
   return { kind, table, columns, statusColumns, missingFields, recognisedBy };
 }
 
-function findStatusColumns(kind: TableKind, headers: readonly string[]): Map<StatusColumnKey, number> {
+function findStatusColumns(
+  kind: TableKind,
+  headers: readonly string[]
+): Map<StatusColumnKey, number> {
   const found = new Map<StatusColumnKey, number>();
   const normalized = headers.map(normalizeHeader);
   for (const spec of STATUS_COLUMNS[kind]) {
     // Either language: a co-author may have switched the status language since the last run.
     const index = normalized.findIndex(
-      (h) => h === normalizeHeader(spec.headers.it) || h === normalizeHeader(spec.headers.en),
+      (h) => h === normalizeHeader(spec.headers.it) || h === normalizeHeader(spec.headers.en)
     );
     if (index >= 0) found.set(spec.key, index);
   }
@@ -121,7 +134,7 @@ function matchColumns(
   kind: TableKind,
   headers: readonly string[],
   stored: Readonly<Record<string, string>> | undefined,
-  reserved: ReadonlySet<number> = new Set(),
+  reserved: ReadonlySet<number> = new Set()
 ): Map<string, number> {
   const normalized = headers.map(normalizeHeader);
   const taken = new Set<number>(reserved);

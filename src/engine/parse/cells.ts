@@ -32,7 +32,9 @@ const DAYS = new Map<Day, { readonly kind: "ok"; readonly value: Day }>();
 const MAX_SHARED_DAYS = 20_000;
 
 function okPoints(value: number): Parsed<number> {
-  return Number.isInteger(value) && value >= 0 && value <= 100 ? POINTS[value] : { kind: "ok", value };
+  return Number.isInteger(value) && value >= 0 && value <= 100
+    ? POINTS[value]
+    : { kind: "ok", value };
 }
 
 function okDay(value: Day): Parsed<Day> {
@@ -52,7 +54,8 @@ export function isBlank(value: CellValue): boolean {
 /** Text fields (codes, titles, descriptions): blank or an Excel error count as missing. */
 export function parseText(value: CellValue): Parsed<string> {
   if (value === null || isBlank(value)) return BLANK;
-  if (isCellError(value)) return { kind: "invalid", problem: { type: "excel-error", error: value.error } };
+  if (isCellError(value))
+    return { kind: "invalid", problem: { type: "excel-error", error: value.error } };
   return { kind: "ok", value: typeof value === "string" ? value.trim() : displayText(value) };
 }
 
@@ -75,11 +78,13 @@ const DOT_DECIMAL = /^([+-]?)(\d+)\.(\d+)$/;
  */
 export function parsePoints(value: CellValue, format: string | null): Parsed<number> {
   if (value === null || isBlank(value)) return BLANK;
-  if (isCellError(value)) return { kind: "invalid", problem: { type: "excel-error", error: value.error } };
+  if (isCellError(value))
+    return { kind: "invalid", problem: { type: "excel-error", error: value.error } };
   if (typeof value === "number") {
     return okPoints(format !== null && isPercentFormat(format) ? roundPoints(value * 100) : value);
   }
-  if (typeof value === "boolean") return { kind: "invalid", problem: { type: "not-a-number", text: displayText(value) } };
+  if (typeof value === "boolean")
+    return { kind: "invalid", problem: { type: "not-a-number", text: displayText(value) } };
   const text = value.trim();
   const body = text.endsWith("%") ? text.slice(0, -1).trimEnd() : text;
   const italian = ITALIAN_NUMBER.exec(body);
@@ -115,18 +120,26 @@ export function looksLikeDate(text: string): boolean {
  * format), or text `dd/mm/yyyy`, `d/m/yyyy`, `dd-mm-yyyy`, `dd.mm.yyyy`,
  * `yyyy-mm-dd`. Impossible dates are invalid, never rolled over.
  */
-export function parseDate(value: CellValue, format: string | null, dateSystem: DateSystem): Parsed<Day> {
+export function parseDate(
+  value: CellValue,
+  format: string | null,
+  dateSystem: DateSystem
+): Parsed<Day> {
   if (value === null || isBlank(value)) return BLANK;
-  if (isCellError(value)) return { kind: "invalid", problem: { type: "excel-error", error: value.error } };
+  if (isCellError(value))
+    return { kind: "invalid", problem: { type: "excel-error", error: value.error } };
   if (typeof value === "number") {
     // A plain number (General, 0.00…) is what the user sees: a number, not a date. Guessing would hide the mistake.
     if (format !== null && !isDateFormat(format)) {
       return { kind: "invalid", problem: { type: "number-not-formatted-as-date", value } };
     }
     const day = dayFromSerial(value, dateSystem);
-    return day === null ? { kind: "invalid", problem: { type: "impossible-date", text: String(value) } } : okDay(day);
+    return day === null
+      ? { kind: "invalid", problem: { type: "impossible-date", text: String(value) } }
+      : okDay(day);
   }
-  if (typeof value === "boolean") return { kind: "invalid", problem: { type: "not-a-date", text: displayText(value) } };
+  if (typeof value === "boolean")
+    return { kind: "invalid", problem: { type: "not-a-date", text: displayText(value) } };
   return parseDateText(value.trim());
 }
 
@@ -137,5 +150,7 @@ export function parseDateText(text: string): Parsed<Day> {
   const day = dmy
     ? dayFromYmd(Number(dmy[4]), Number(dmy[3]), Number(dmy[1]))
     : dayFromYmd(Number(ymd![1]), Number(ymd![2]), Number(ymd![3]));
-  return day === null ? { kind: "invalid", problem: { type: "impossible-date", text } } : okDay(day);
+  return day === null
+    ? { kind: "invalid", problem: { type: "impossible-date", text } }
+    : okDay(day);
 }

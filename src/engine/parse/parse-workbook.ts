@@ -1,7 +1,15 @@
 import type { MappedTable, WorkbookMapping } from "../map/map-workbook";
 import type { CellValue, DateSystem, TableSnapshot } from "../snapshot";
 import { isCellError } from "../snapshot";
-import { isBlank, looksLikeDate, parseDate, parseDateText, parsePoints, parseText, type Parsed } from "./cells";
+import {
+  isBlank,
+  looksLikeDate,
+  parseDate,
+  parseDateText,
+  parsePoints,
+  parseText,
+  type Parsed,
+} from "./cells";
 import { isDateFormat } from "./number-formats";
 import type {
   IndicatorRecord,
@@ -26,9 +34,11 @@ export function parseWorkbook(mapping: WorkbookMapping, options: ParseOptions): 
   const phases = usable(mapping.phases);
   const indicators = usable(mapping.indicators);
   return {
-    objectives: objectives && parseTable(objectives, objectiveParser(new RowCells(objectives), options)),
+    objectives:
+      objectives && parseTable(objectives, objectiveParser(new RowCells(objectives), options)),
     phases: phases && parseTable(phases, phaseParser(new RowCells(phases), options)),
-    indicators: indicators && parseTable(indicators, indicatorParser(new RowCells(indicators), options)),
+    indicators:
+      indicators && parseTable(indicators, indicatorParser(new RowCells(indicators), options)),
   };
 }
 
@@ -61,13 +71,18 @@ class RowCells {
   }
 
   format(column: number): string | null {
-    return column < 0 || this.formats === null ? null : (this.formats[this.rowIndex]?.[column] ?? null);
+    return column < 0 || this.formats === null
+      ? null
+      : (this.formats[this.rowIndex]?.[column] ?? null);
   }
 }
 
 type RowParser<R> = (base: RecordBase) => R;
 
-function parseTable<R extends RecordBase>(mapped: MappedTable, parseRow: RowParser<R>): ParsedTable<R> {
+function parseTable<R extends RecordBase>(
+  mapped: MappedTable,
+  parseRow: RowParser<R>
+): ParsedTable<R> {
   const { table } = mapped;
   const isStatus = new Array<boolean>(table.headers.length).fill(false);
   for (const col of mapped.statusColumns.values()) isStatus[col] = true;
@@ -134,13 +149,16 @@ function phaseParser(cells: RowCells, options: ParseOptions): RowParser<PhaseRec
       start: parseDate(cells.value(startCol), cells.format(startCol), options.dateSystem),
       end: parseDate(cells.value(endCol), cells.format(endCol), options.dateSystem),
       owner: ownerCol < 0 ? null : parseText(cells.value(ownerCol)),
-      progress: progressCol < 0 ? null : parsePoints(cells.value(progressCol), cells.format(progressCol)),
+      progress:
+        progressCol < 0 ? null : parsePoints(cells.value(progressCol), cells.format(progressCol)),
     };
   };
 }
 
 function indicatorParser(cells: RowCells, options: ParseOptions): RowParser<IndicatorRecord> {
-  const [objectiveCol, descriptionCol, targetCol] = ["objective", "description", "target"].map((field) => cells.column(field));
+  const [objectiveCol, descriptionCol, targetCol] = ["objective", "description", "target"].map(
+    (field) => cells.column(field)
+  );
   return ({ index, row }) => {
     cells.moveTo(index);
     const objective = parseText(cells.value(objectiveCol));
@@ -161,9 +179,14 @@ function indicatorParser(cells: RowCells, options: ParseOptions): RowParser<Indi
  * cell formatted as a date, or text with a date shape and a four-digit year,
  * which must then be a real day.
  */
-function parseTarget(value: CellValue, format: string | null, options: ParseOptions): Parsed<TargetValue> {
+function parseTarget(
+  value: CellValue,
+  format: string | null,
+  options: ParseOptions
+): Parsed<TargetValue> {
   if (isBlank(value)) return { kind: "blank" };
-  if (isCellError(value)) return { kind: "invalid", problem: { type: "excel-error", error: value.error } };
+  if (isCellError(value))
+    return { kind: "invalid", problem: { type: "excel-error", error: value.error } };
   if (typeof value === "number" && format !== null && isDateFormat(format)) {
     const day = parseDate(value, format, options.dateSystem);
     return day.kind === "ok" ? { kind: "ok", value: { date: day.value } } : day;

@@ -2,10 +2,20 @@ import { catalogue, renderMessage, type Catalogue } from "../../i18n";
 import type { MappedTable } from "../map/map-workbook";
 import { normalizeHeader } from "../map/normalize";
 import { isBlank } from "../parse/cells";
-import { isDateFormat, isGeneralFormat, isPercentFormat, isTextFormat } from "../parse/number-formats";
+import {
+  isDateFormat,
+  isGeneralFormat,
+  isPercentFormat,
+  isTextFormat,
+} from "../parse/number-formats";
 import type { EngineResult, ObjectiveRow, PhaseRow, RowResult } from "../result";
 import { TABLE_KINDS, type CellValue, type TableKind } from "../snapshot";
-import { STATUS_COLUMNS, type StatusColumnKey, type StatusColumnKind, type StatusColumnSpec } from "../status-columns";
+import {
+  STATUS_COLUMNS,
+  type StatusColumnKey,
+  type StatusColumnKind,
+  type StatusColumnSpec,
+} from "../status-columns";
 import {
   MAX_CELL_TEXT,
   NUMBER_FORMAT,
@@ -31,7 +41,13 @@ export function planWrites(result: EngineResult): WritePlan {
     const specs = STATUS_COLUMNS[kind].filter((spec) => wanted(spec, mapped, result));
     const columns = specs
       .map((spec) => planColumn(spec, mapped, rows, words))
-      .filter((column) => column.existingIndex === null || column.rename || column.writeRows.length > 0 || column.formatRows.length > 0);
+      .filter(
+        (column) =>
+          column.existingIndex === null ||
+          column.rename ||
+          column.writeRows.length > 0 ||
+          column.formatRows.length > 0
+      );
     if (columns.length === 0) continue;
     const { table } = mapped;
     tables.push({
@@ -54,11 +70,17 @@ function wanted(spec: StatusColumnSpec, mapped: MappedTable, result: EngineResul
   return result.mapping.phases?.columns.has("progress") ?? false;
 }
 
-function planColumn(spec: StatusColumnSpec, mapped: MappedTable, rows: readonly (RowResult | null)[], words: Catalogue): ColumnPlan {
+function planColumn(
+  spec: StatusColumnSpec,
+  mapped: MappedTable,
+  rows: readonly (RowResult | null)[],
+  words: Catalogue
+): ColumnPlan {
   const { table } = mapped;
   const header = spec.headers[words.language];
   const existingIndex = mapped.statusColumns.get(spec.key) ?? null;
-  const numberFormat = spec.kind === "percent" ? PERCENT_FORMAT : spec.kind === "number" ? NUMBER_FORMAT : null;
+  const numberFormat =
+    spec.kind === "percent" ? PERCENT_FORMAT : spec.kind === "number" ? NUMBER_FORMAT : null;
   const writeRows: number[] = [];
   const writeValues: PlanValue[] = [];
   const formatRows: number[] = [];
@@ -78,21 +100,41 @@ function planColumn(spec: StatusColumnSpec, mapped: MappedTable, rows: readonly 
       writeValues.push(value);
     }
     const format = table.numberFormats?.[rowIndex]?.[existingIndex];
-    if (numberFormat !== null && format !== undefined && !formatSatisfies(spec.kind, format)) formatRows.push(rowIndex);
+    if (numberFormat !== null && format !== undefined && !formatSatisfies(spec.kind, format))
+      formatRows.push(rowIndex);
   }
-  const rename = existingIndex !== null && table.headers[existingIndex] !== header &&
+  const rename =
+    existingIndex !== null &&
+    table.headers[existingIndex] !== header &&
     normalizeHeader(table.headers[existingIndex]) !== normalizeHeader(header);
-  return { key: spec.key, kind: spec.kind, header, existingIndex, rename, numberFormat, writeRows, writeValues, formatRows };
+  return {
+    key: spec.key,
+    kind: spec.kind,
+    header,
+    existingIndex,
+    rename,
+    numberFormat,
+    writeRows,
+    writeValues,
+    formatRows,
+  };
 }
 
 /** Each data row's result by its index; blank rows (and rows of no result) get null: their status cells are cleared. */
 function resultsByIndex(kind: TableKind, result: EngineResult): (RowResult | null)[] {
-  const byIndex: (RowResult | null)[] = new Array<RowResult | null>(result.mapping[kind]!.table.rows.length).fill(null);
+  const byIndex: (RowResult | null)[] = new Array<RowResult | null>(
+    result.mapping[kind]!.table.rows.length
+  ).fill(null);
   for (const row of result[kind] as readonly RowResult[]) byIndex[row.index] = row;
   return byIndex;
 }
 
-function statusValue(kind: TableKind, row: RowResult, key: StatusColumnKey, words: Catalogue): PlanValue {
+function statusValue(
+  kind: TableKind,
+  row: RowResult,
+  key: StatusColumnKey,
+  words: Catalogue
+): PlanValue {
   if (key === "check") return words.check[row.check];
   if (key === "messages") {
     const linked = kind === "objectives" ? linkedText(row as ObjectiveRow, words) : "";
@@ -134,7 +176,10 @@ function messagesText(row: RowResult, words: Catalogue, linked: string): PlanVal
 function sameValue(existing: CellValue, desired: PlanValue): boolean {
   if (desired === null) return isBlank(existing);
   if (typeof desired === "number") {
-    return typeof existing === "number" && Math.abs(existing - desired) <= 1e-9 * Math.max(1, Math.abs(desired));
+    return (
+      typeof existing === "number" &&
+      Math.abs(existing - desired) <= 1e-9 * Math.max(1, Math.abs(desired))
+    );
   }
   return existing === desired;
 }
@@ -142,5 +187,10 @@ function sameValue(existing: CellValue, desired: PlanValue): boolean {
 /** A user's own choice of percent or number format (0,00% say) is kept. */
 function formatSatisfies(kind: StatusColumnKind, format: string): boolean {
   if (kind === "percent") return isPercentFormat(format);
-  return !isGeneralFormat(format) && !isTextFormat(format) && !isPercentFormat(format) && !isDateFormat(format);
+  return (
+    !isGeneralFormat(format) &&
+    !isTextFormat(format) &&
+    !isPercentFormat(format) &&
+    !isDateFormat(format)
+  );
 }

@@ -28,7 +28,11 @@ const RULE_GROUPS: readonly ((context: RuleContext) => void)[] = [
 ];
 
 /** Every rule of domain.md §4; findings come out by table, then row (workbook- and table-level first). */
-export function checkWorkbook(mapping: WorkbookMapping, parsed: ParsedWorkbook, links: WorkbookLinks): Finding[] {
+export function checkWorkbook(
+  mapping: WorkbookMapping,
+  parsed: ParsedWorkbook,
+  links: WorkbookLinks
+): Finding[] {
   const sink = new FindingSink();
   const context: RuleContext = { mapping, parsed, links, sink };
   for (const group of RULE_GROUPS) group(context);
@@ -39,7 +43,7 @@ export function checkWorkbook(mapping: WorkbookMapping, parsed: ParsedWorkbook, 
       (a, b) =>
         kindOrder(a.finding) - kindOrder(b.finding) ||
         (a.finding.rowIndex ?? -1) - (b.finding.rowIndex ?? -1) ||
-        a.order - b.order,
+        a.order - b.order
     )
     .map(({ finding }) => finding);
 }

@@ -9,7 +9,18 @@ export class FindingSink {
   readonly findings: Finding[] = [];
 
   workbook(tableKind: TableKind, rule: RuleId, details: FindingDetails = {}): void {
-    this.push({ rule, tableKind, table: null, sheet: null, row: null, rowIndex: null, column: null, cell: null, objective: null, details });
+    this.push({
+      rule,
+      tableKind,
+      table: null,
+      sheet: null,
+      row: null,
+      rowIndex: null,
+      column: null,
+      cell: null,
+      objective: null,
+      details,
+    });
   }
 
   /** A finding about the table as a whole, pointing at its first header cell. */
@@ -30,7 +41,14 @@ export class FindingSink {
   }
 
   /** A finding about one cell of a data row. */
-  cell(mapped: MappedTable, record: RecordBase, field: string, rule: RuleId, objective: string | null, details: FindingDetails = {}): void {
+  cell(
+    mapped: MappedTable,
+    record: RecordBase,
+    field: string,
+    rule: RuleId,
+    objective: string | null,
+    details: FindingDetails = {}
+  ): void {
     const col = mapped.columns.get(field);
     const { table } = mapped;
     this.push({
@@ -48,7 +66,14 @@ export class FindingSink {
   }
 
   /** A finding about a whole row: no column is at fault, the cell to go to is `focusField`'s. */
-  row(mapped: MappedTable, record: RecordBase, focusField: string, rule: RuleId, objective: string | null, details: FindingDetails = {}): void {
+  row(
+    mapped: MappedTable,
+    record: RecordBase,
+    focusField: string,
+    rule: RuleId,
+    objective: string | null,
+    details: FindingDetails = {}
+  ): void {
     const col = mapped.columns.get(focusField) ?? 0;
     const { table } = mapped;
     this.push({

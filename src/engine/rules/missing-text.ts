@@ -12,8 +12,15 @@ export function reportMissingText(
   field: string,
   value: Parsed<string>,
   rule: RuleId,
-  objective: string | null,
+  objective: string | null
 ): void {
   if (value.kind === "ok") return;
-  sink.cell(mapped, record, field, rule, objective, value.kind === "invalid" ? { problem: value.problem } : {});
+  sink.cell(
+    mapped,
+    record,
+    field,
+    rule,
+    objective,
+    value.kind === "invalid" ? { problem: value.problem } : {}
+  );
 }

@@ -8,9 +8,12 @@ export function checkObjectiveFields({ parsed, sink }: RuleContext): void {
   const { mapped, records } = table;
   for (const objective of records) {
     const code = codeText(objective.code);
-    if (objective.code.kind === "blank") sink.cell(mapped, objective, "code", "objective.code.missing", null);
+    if (objective.code.kind === "blank")
+      sink.cell(mapped, objective, "code", "objective.code.missing", null);
     if (objective.code.kind === "invalid") {
-      sink.cell(mapped, objective, "code", "objective.code.missing", null, { problem: objective.code.problem });
+      sink.cell(mapped, objective, "code", "objective.code.missing", null, {
+        problem: objective.code.problem,
+      });
     }
     if (objective.duplicateOf !== null) {
       sink.cell(mapped, objective, "code", "objective.code.duplicate", code, {

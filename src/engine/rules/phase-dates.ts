@@ -21,12 +21,17 @@ export function checkPhaseDates({ parsed, links, sink }: RuleContext): void {
         const details = field === "end" ? suggestEnd(phase, links) : {};
         sink.cell(table.mapped, phase, field, `phase.${field}.missing`, code, details);
       } else if (date.kind === "invalid") {
-        sink.cell(table.mapped, phase, field, `phase.${field}.invalid`, code, { problem: date.problem });
+        sink.cell(table.mapped, phase, field, `phase.${field}.invalid`, code, {
+          problem: date.problem,
+        });
       }
     }
     const { start, end } = phase;
     if (start.kind === "ok" && end.kind === "ok" && start.value > end.value) {
-      sink.cell(table.mapped, phase, "end", "phase.dates.order", code, { start: start.value, end: end.value });
+      sink.cell(table.mapped, phase, "end", "phase.dates.order", code, {
+        start: start.value,
+        end: end.value,
+      });
     }
     if (phase.planYear === null) continue;
     for (const field of ["start", "end"] as const) {
@@ -43,9 +48,14 @@ export function checkPhaseDates({ parsed, links, sink }: RuleContext): void {
 
 function suggestEnd(phase: PhaseRecord, links: WorkbookLinks): FindingDetails {
   let latest: { date: Day; description: string } | null = null;
-  for (const indicator of (phase.objectiveKey && links.indicatorsByKey.get(phase.objectiveKey)) || []) {
+  for (const indicator of (phase.objectiveKey && links.indicatorsByKey.get(phase.objectiveKey)) ||
+    []) {
     const target = indicator.target;
-    if (target.kind === "ok" && "date" in target.value && (latest === null || target.value.date > latest.date)) {
+    if (
+      target.kind === "ok" &&
+      "date" in target.value &&
+      (latest === null || target.value.date > latest.date)
+    ) {
       const description = indicator.description.kind === "ok" ? indicator.description.value : "";
       latest = { date: target.value.date, description };
     }

@@ -8,9 +8,25 @@ export function checkPhaseFields({ parsed, sink }: RuleContext): void {
   if (table === null) return;
   for (const phase of table.records) {
     const code = codeText(phase.objective);
-    reportMissingText(sink, table.mapped, phase, "description", phase.description, "phase.description.missing", code);
+    reportMissingText(
+      sink,
+      table.mapped,
+      phase,
+      "description",
+      phase.description,
+      "phase.description.missing",
+      code
+    );
     if (phase.owner !== null) {
-      reportMissingText(sink, table.mapped, phase, "owner", phase.owner, "phase.owner.missing", code);
+      reportMissingText(
+        sink,
+        table.mapped,
+        phase,
+        "owner",
+        phase.owner,
+        "phase.owner.missing",
+        code
+      );
     }
   }
 }

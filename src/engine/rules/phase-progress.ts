@@ -10,7 +10,9 @@ export function checkPhaseProgress({ parsed, sink }: RuleContext): void {
     if (progress === null || progress.kind === "blank") continue;
     const code = codeText(phase.objective);
     if (progress.kind === "invalid") {
-      sink.cell(table.mapped, phase, "progress", "phase.progress.invalid", code, { problem: progress.problem });
+      sink.cell(table.mapped, phase, "progress", "phase.progress.invalid", code, {
+        problem: progress.problem,
+      });
     } else if (progress.value < 0 || progress.value > 100) {
       sink.cell(table.mapped, phase, "progress", "phase.progress.invalid", code, {
         problem: { type: "out-of-range", value: progress.value },

@@ -13,6 +13,7 @@ export function checkTables({ mapping, parsed, sink }: RuleContext): void {
       sink.table(mapped, "table.column.missing", { tableKind: kind, field: spec.key });
     }
     const table = parsed[kind];
-    if (table !== null && table.records.length === 0) sink.table(mapped, "table.empty", { tableKind: kind });
+    if (table !== null && table.records.length === 0)
+      sink.table(mapped, "table.empty", { tableKind: kind });
   }
 }

@@ -22,18 +22,32 @@ describe("reading .xlsx files", () => {
   it("reads the openpyxl seed card: absolute part paths, inline strings, dates as formatted serials", () => {
     const { snapshot } = readXlsx(fixture("openpyxl/seed-2018_ZN12.xlsx"), "seed.xlsx");
     const fasi = snapshot.tables.find((t) => t.name === "Fasi")!;
-    expect(fasi).toMatchObject({ sheet: "Fasi", headerRow: 1, firstColumn: 0, hasTotalsRow: false });
+    expect(fasi).toMatchObject({
+      sheet: "Fasi",
+      headerRow: 1,
+      firstColumn: 0,
+      hasTotalsRow: false,
+    });
     expect(fasi.headers[6]).toBe("Centro di Responsabilità");
     expect(fasi.rows[0].slice(2, 5)).toEqual([70, 43132, null]);
     expect(fasi.numberFormats![0][3]).toBe("dd/mm/yyyy");
   });
 
-  it.each(["openpyxl/seed-2018_ZN12.xlsx", "exceljs/seed-2018_ZN12.xlsx"])("gives the §6 result for %s", (path) => {
-    const result = runEngine(readXlsx(fixture(path), path).snapshot, { asOf: SEED_AS_OF }, SEED_AS_OF);
-    expect(result.findings.map((f) => [f.rule, f.sheet, f.cell])).toEqual([["phase.end.missing", "Fasi", "E2"]]);
-    expect(result.objectives[0].figures.status).toBe("missing-dates");
-    expect(result.phases.map((p) => p.status)).toEqual(["missing-dates", "in-progress"]);
-  });
+  it.each(["openpyxl/seed-2018_ZN12.xlsx", "exceljs/seed-2018_ZN12.xlsx"])(
+    "gives the §6 result for %s",
+    (path) => {
+      const result = runEngine(
+        readXlsx(fixture(path), path).snapshot,
+        { asOf: SEED_AS_OF },
+        SEED_AS_OF
+      );
+      expect(result.findings.map((f) => [f.rule, f.sheet, f.cell])).toEqual([
+        ["phase.end.missing", "Fasi", "E2"],
+      ]);
+      expect(result.objectives[0].figures.status).toBe("missing-dates");
+      expect(result.phases.map((p) => p.status)).toEqual(["missing-dates", "in-progress"]);
+    }
+  );
 
   it("reads ExcelJS's 1904 workbook: tables away from A1, a totals row left out of the data", () => {
     const { snapshot } = readXlsx(fixture("exceljs/edge-cases-1904.xlsx"), "edge.xlsx");
@@ -48,7 +62,10 @@ describe("reading .xlsx files", () => {
   it("reads the same snapshot whether strings are shared or inline, elements prefixed or not, refs present or not", () => {
     const snapshot = seedWorkbook();
     const plain = readXlsx(buildXlsx(snapshot), "a.xlsx").snapshot;
-    const variant = readXlsx(buildXlsx(snapshot, { sharedStrings: true, prefix: "x:", omitCellRefs: true }), "b.xlsx").snapshot;
+    const variant = readXlsx(
+      buildXlsx(snapshot, { sharedStrings: true, prefix: "x:", omitCellRefs: true }),
+      "b.xlsx"
+    ).snapshot;
     expect(variant).toEqual(plain);
     expect(plain.tables.map((t) => t.rows)).toEqual(snapshot.tables.map((t) => t.rows));
   });
@@ -60,6 +77,13 @@ describe("reading .xlsx files", () => {
     expect(reason(strToU8("Codice;Titolo\n"), "piano.xlsx")).toBe("not-zip");
     expect(reason(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]))).toBe("corrupt");
     expect(reason(zipSync({ "hello.txt": strToU8("hi") }))).toBe("not-workbook");
-    expect(reason(buildXlsx({ dateSystem: 1900, tables: [], settings: {} }, { extraCells: { Foglio1: { A1: "x" } } }))).toBe("no-tables");
+    expect(
+      reason(
+        buildXlsx(
+          { dateSystem: 1900, tables: [], settings: {} },
+          { extraCells: { Foglio1: { A1: "x" } } }
+        )
+      )
+    ).toBe("no-tables");
   });
 });

@@ -4,7 +4,9 @@ import { cleanWorkbook, table, workbook } from "../../support/snapshot-builder";
 
 describe("recognising the tables", () => {
   it("matches headers case-, accent-, space- and punctuation-insensitively", () => {
-    expect(normalizeHeader(" Centro di Responsabilità ")).toBe(normalizeHeader("centro_di_responsabilita"));
+    expect(normalizeHeader(" Centro di Responsabilità ")).toBe(
+      normalizeHeader("centro_di_responsabilita")
+    );
     expect(normalizeHeader("Cod. obiettivo")).toBe("codobiettivo");
   });
 
@@ -23,14 +25,20 @@ describe("recognising the tables", () => {
     const snapshot = cleanWorkbook();
     snapshot.tables.forEach((t, i) => (t.name = `Tabella${i + 1}`));
     const mapping = mapWorkbook(snapshot);
-    expect([mapping.objectives?.table.name, mapping.phases?.table.name, mapping.indicators?.table.name]).toEqual(["Tabella1", "Tabella2", "Tabella3"]);
+    expect([
+      mapping.objectives?.table.name,
+      mapping.phases?.table.name,
+      mapping.indicators?.table.name,
+    ]).toEqual(["Tabella1", "Tabella2", "Tabella3"]);
     expect(mapping.phases?.recognisedBy).toBe("headers");
   });
 
   it("lets a mapping stored in the workbook win over names and headers", () => {
     const snapshot = cleanWorkbook();
     snapshot.tables.push(table("Obiettivi2020", ["Cod.", "Nome"], [["2020_A", "x"]]));
-    snapshot.settings = { mapping: { objectives: { table: "obiettivi2020", columns: { code: "Cod.", title: "Nome" } } } };
+    snapshot.settings = {
+      mapping: { objectives: { table: "obiettivi2020", columns: { code: "Cod.", title: "Nome" } } },
+    };
     const mapping = mapWorkbook(snapshot);
     expect(mapping.objectives?.table.name).toBe("Obiettivi2020");
     expect(mapping.objectives?.recognisedBy).toBe("mapping");
@@ -42,7 +50,19 @@ describe("recognising the tables", () => {
 
   it("accepts English headers and the misspelling found on real cards", () => {
     const snapshot = workbook([
-      table("Phases", ["Objective", "Phase", "Weight", "Planned start", "Planned end", "Centro di Responsabiltà", "% complete"], []),
+      table(
+        "Phases",
+        [
+          "Objective",
+          "Phase",
+          "Weight",
+          "Planned start",
+          "Planned end",
+          "Centro di Responsabiltà",
+          "% complete",
+        ],
+        []
+      ),
     ]);
     const phases = mapWorkbook(snapshot).phases!;
     expect(phases.missingFields).toEqual([]);
@@ -51,7 +71,13 @@ describe("recognising the tables", () => {
   });
 
   it("finds status columns in either language and keeps them out of the user's fields", () => {
-    const snapshot = workbook([table("Fasi", ["Codice obiettivo", "Descrizione", "Peso", "Inizio", "Fine", "Check", "Stato fase"], [])]);
+    const snapshot = workbook([
+      table(
+        "Fasi",
+        ["Codice obiettivo", "Descrizione", "Peso", "Inizio", "Fine", "Check", "Stato fase"],
+        []
+      ),
+    ]);
     const phases = mapWorkbook(snapshot).phases!;
     expect([...phases.statusColumns]).toEqual([
       ["phaseStatus", 6],

@@ -1,7 +1,14 @@
 import { isoFromDay } from "../../../src/engine/days";
-import { isBlank, looksLikeDate, parseDate, parsePoints, parseText } from "../../../src/engine/parse/cells";
+import {
+  isBlank,
+  looksLikeDate,
+  parseDate,
+  parsePoints,
+  parseText,
+} from "../../../src/engine/parse/cells";
 
-const iso = (parsed: ReturnType<typeof parseDate>) => (parsed.kind === "ok" ? isoFromDay(parsed.value) : parsed);
+const iso = (parsed: ReturnType<typeof parseDate>) =>
+  parsed.kind === "ok" ? isoFromDay(parsed.value) : parsed;
 
 describe("blank cells", () => {
   it.each([null, "", "   ", "\u00a0", "\u00a0 \t", "\u2007"])("%j is blank", (value) => {
@@ -15,7 +22,10 @@ describe("blank cells", () => {
 describe("text fields", () => {
   it("trims text and reports Excel errors", () => {
     expect(parseText("  2018_ZN12 ")).toEqual({ kind: "ok", value: "2018_ZN12" });
-    expect(parseText({ error: "#REF!" })).toEqual({ kind: "invalid", problem: { type: "excel-error", error: "#REF!" } });
+    expect(parseText({ error: "#REF!" })).toEqual({
+      kind: "invalid",
+      problem: { type: "excel-error", error: "#REF!" },
+    });
     expect(parseText("\u00a0")).toEqual({ kind: "blank" });
   });
 });

@@ -5,15 +5,44 @@ import { cleanWorkbook, date, PHASE_HEADERS, seedWorkbook } from "../../support/
 import { day, SEED_AS_OF } from "../../support/engine";
 import { applyPlanToSnapshot, writesOf } from "../../support/apply-plan";
 
-const plan = (snapshot: WorkbookSnapshot, asOf = SEED_AS_OF, lang?: "en") => planWrites(runEngine(snapshot, { asOf, defaultStatusLanguage: lang }, asOf));
+const plan = (snapshot: WorkbookSnapshot, asOf = SEED_AS_OF, lang?: "en") =>
+  planWrites(runEngine(snapshot, { asOf, defaultStatusLanguage: lang }, asOf));
 
 describe("planning the writes", () => {
   it("appends the status columns of each table in the domain's order, with number formats", () => {
     const tables = plan(seedWorkbook()).tables;
-    expect(tables.map((t) => [t.table, t.columns.map((c) => [c.header, c.existingIndex, c.numberFormat])])).toEqual([
-      ["Obiettivi", [["Somma pesi", null, "0.00"], ["Avanzamento atteso", null, "0%"], ["Stato obiettivo", null, null], ["Esito", null, null], ["Segnalazioni", null, null]]],
-      ["Fasi", [["Avanzamento atteso", null, "0%"], ["Stato fase", null, null], ["Esito", null, null], ["Segnalazioni", null, null]]],
-      ["Indicatori", [["Esito", null, null], ["Segnalazioni", null, null]]],
+    expect(
+      tables.map((t) => [
+        t.table,
+        t.columns.map((c) => [c.header, c.existingIndex, c.numberFormat]),
+      ])
+    ).toEqual([
+      [
+        "Obiettivi",
+        [
+          ["Somma pesi", null, "0.00"],
+          ["Avanzamento atteso", null, "0%"],
+          ["Stato obiettivo", null, null],
+          ["Esito", null, null],
+          ["Segnalazioni", null, null],
+        ],
+      ],
+      [
+        "Fasi",
+        [
+          ["Avanzamento atteso", null, "0%"],
+          ["Stato fase", null, null],
+          ["Esito", null, null],
+          ["Segnalazioni", null, null],
+        ],
+      ],
+      [
+        "Indicatori",
+        [
+          ["Esito", null, null],
+          ["Segnalazioni", null, null],
+        ],
+      ],
     ]);
   });
 
@@ -28,7 +57,12 @@ describe("planning the writes", () => {
 
   it("writes headers and values in the workbook's status language, which wins over the run's default", () => {
     const english = plan(seedWorkbook(), SEED_AS_OF, "en");
-    expect(english.tables[1].columns.map((c) => c.header)).toEqual(["Expected progress", "Phase status", "Check", "Messages"]);
+    expect(english.tables[1].columns.map((c) => c.header)).toEqual([
+      "Expected progress",
+      "Phase status",
+      "Check",
+      "Messages",
+    ]);
     const stored = seedWorkbook();
     stored.settings = { statusLanguage: "it" };
     expect(plan(stored, SEED_AS_OF, "en").tables[1].columns[1].header).toBe("Stato fase");
@@ -44,7 +78,9 @@ describe("planning the writes", () => {
     const snapshot = seedWorkbook();
     applyPlanToSnapshot(snapshot, plan(snapshot));
     const later = plan(snapshot, day("2018-07-01"));
-    expect(later.tables.map((t) => [t.table, t.columns.map((c) => [c.header, writesOf(c)])])).toEqual([
+    expect(
+      later.tables.map((t) => [t.table, t.columns.map((c) => [c.header, writesOf(c)])])
+    ).toEqual([
       ["Obiettivi", [["Stato obiettivo", [{ rowIndex: 0, value: "SCADUTA" }]]]],
       ["Fasi", [["Stato fase", [{ rowIndex: 1, value: "SCADUTA" }]]]],
     ]);
@@ -70,7 +106,9 @@ describe("planning the writes", () => {
     phases.numberFormats![0][6] = "0.00%";
     phases.numberFormats![1][6] = "General";
     const again = plan(snapshot).tables.find((t) => t.kind === "phases")!;
-    expect(again.columns.map((c) => [c.header, c.formatRows])).toEqual([["Avanzamento atteso", [1]]]);
+    expect(again.columns.map((c) => [c.header, c.formatRows])).toEqual([
+      ["Avanzamento atteso", [1]],
+    ]);
   });
 
   it("clears stale status cells of rows that became blank", () => {
@@ -79,11 +117,22 @@ describe("planning the writes", () => {
     const indicators = snapshot.tables[2];
     indicators.rows[1] = indicators.rows[1].map((value, i) => (i < 4 ? null : value));
     const again = plan(snapshot).tables.find((t) => t.kind === "indicators")!;
-    expect(again.columns.map((c) => [c.header, writesOf(c)])).toEqual([["Esito", [{ rowIndex: 1, value: null }]]]);
+    expect(again.columns.map((c) => [c.header, writesOf(c)])).toEqual([
+      ["Esito", [{ rowIndex: 1, value: null }]],
+    ]);
   });
 
   it("writes nothing to a table that cannot be checked", () => {
-    const snapshot = cleanWorkbook({ phaseHeaders: ["Codice obiettivo", "Descrizione", "Peso", "Inizio previsto", "Scadenza", "Responsabile"] });
+    const snapshot = cleanWorkbook({
+      phaseHeaders: [
+        "Codice obiettivo",
+        "Descrizione",
+        "Peso",
+        "Inizio previsto",
+        "Scadenza",
+        "Responsabile",
+      ],
+    });
     expect(plan(snapshot).tables.map((t) => t.kind)).toEqual(["objectives", "indicators"]);
   });
 });

@@ -1,5 +1,4 @@
 import { cleanWorkbook, date } from "../../support/snapshot-builder";
-import type { BuilderCell } from "../../support/snapshot-builder";
 import { findings, rules } from "../../support/engine";
 
 describe("phase and indicator objective codes", () => {
@@ -27,7 +26,11 @@ describe("phase and indicator objective codes", () => {
     });
     const found = findings(snapshot).filter((f) => f.rule === "phase.objective.unknown");
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ cell: "A3", objective: "2018_AA02", column: "Codice obiettivo" });
+    expect(found[0]).toMatchObject({
+      cell: "A3",
+      objective: "2018_AA02",
+      column: "Codice obiettivo",
+    });
   });
 
   it("indicator.objective.missing and .unknown fire as for phases; a known code does not", () => {

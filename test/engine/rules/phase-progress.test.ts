@@ -6,8 +6,10 @@ const withProgress = (progress: BuilderCell) =>
   findings(
     cleanWorkbook({
       phaseHeaders: [...PHASE_HEADERS, "% realizzazione"],
-      phases: [["2018_AA01", "Fase", 100, date("2018-01-10"), date("2018-05-31"), "ROSSI", progress]],
-    }),
+      phases: [
+        ["2018_AA01", "Fase", 100, date("2018-01-10"), date("2018-05-31"), "ROSSI", progress],
+      ],
+    })
   ).map((f) => [f.rule, f.cell, f.details.problem?.type]);
 
 describe("phase progress", () => {

@@ -27,9 +27,12 @@ describe("phase weights", () => {
     expect(weightFindings(weight)).toEqual([["phase.weight.invalid", "error", "C2", problem]]);
   });
 
-  it.each([50, "50,00", "50%", formatted(0.5, "0%"), "100", 100])("%j is a valid weight", (weight) => {
-    expect(weightFindings(weight)).toEqual([]);
-  });
+  it.each([50, "50,00", "50%", formatted(0.5, "0%"), "100", 100])(
+    "%j is a valid weight",
+    (weight) => {
+      expect(weightFindings(weight)).toEqual([]);
+    }
+  );
 
   it("phase.weight.zero warns on 0, and 0,01 does not", () => {
     expect(weightFindings(0)).toEqual([["phase.weight.zero", "warning", "C2", undefined]]);
