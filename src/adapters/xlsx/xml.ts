@@ -141,14 +141,12 @@ export function decodeOoxmlEscapes(text: string): string {
 
 export function encodeOoxmlText(text: string): string {
   return escapeXml(
-    text
-      .replace(/_x([0-9A-Fa-f]{4})_/g, "_x005F_x$1_")
-      .replace(
-        // Characters XML 1.0 cannot hold; matching them is the point of this pattern.
-        // eslint-disable-next-line no-control-regex
-        /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g,
-        (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`
-      )
+    text.replace(/_x([0-9A-Fa-f]{4})_/g, "_x005F_x$1_").replace(
+      // Characters XML 1.0 cannot hold; matching them is the point of this pattern.
+      // eslint-disable-next-line no-control-regex
+      /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g,
+      (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`
+    )
   );
 }
 
