@@ -5,4 +5,5 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.test.json" }] },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
+  reporters: ["default", "<rootDir>/test/support/summary-reporter.js"],
 };
