@@ -1,0 +1,163 @@
+import type { CellValue, DateSystem, TableSnapshot, WorkbookSettings, WorkbookSnapshot } from "../../engine/snapshot";
+
+/** Excel on the web rejects requests and responses over 5 MB; each sync stays under this. */
+export const SYNC_BUDGET_BYTES = 4 * 1024 * 1024;
+/** Assumed size of one cell's value, type and format in a response, until the first block says better. */
+const FIRST_GUESS_BYTES_PER_CELL = 96;
+const SAFETY = 1.25;
+/** Column counts arrive with the second sync, so its first block assumes a wide table (a card has about 12 columns). */
+const WIDEST_EXPECTED_TABLE = 64;
+
+/** What the writer needs to know about each table besides its snapshot. */
+export interface OfficeTable {
+  readonly name: string;
+  readonly sheet: string;
+  readonly sheetProtected: boolean;
+  /** Worksheet row of the first data row (1-based). */
+  readonly firstDataRow: number;
+  readonly firstColumn: number;
+  readonly columnCount: number;
+  readonly rowCount: number;
+  /** Used cells in the six columns right of the table, e.g. `I3`, or null when they are free. */
+  readonly occupiedToTheRight: string | null;
+  /** Filters the user has on, by column index, to put back after writing. */
+  readonly filters: readonly { readonly column: number; readonly criteria: Excel.FilterCriteria }[];
+}
+
+export interface OfficeWorkbook {
+  readonly snapshot: WorkbookSnapshot;
+  readonly tables: readonly OfficeTable[];
+}
+
+/** Status columns the writer may append at most (the objectives table has six). */
+export const MAX_NEW_COLUMNS = 6;
+
+interface TableRequest {
+  table: Excel.Table;
+  body: Excel.Range;
+  header: Excel.Range;
+  columns: Excel.TableColumnCollection;
+  right: Excel.Range;
+  firstBlock: Excel.Range;
+  blockRows: number;
+}
+
+/**
+ * Reads every table into a WorkbookSnapshot: one sync for the list of tables,
+ * one for their shape, headers, filters and first rows. Tables too large for
+ * one 4 MB response are read in further row blocks, one sync each.
+ */
+export async function readWorkbook(context: Excel.RequestContext, settings: WorkbookSettings): Promise<OfficeWorkbook> {
+  const tables = context.workbook.tables;
+  tables.load("items/name,items/showHeaders,items/showTotals,items/worksheet/name,items/worksheet/protection/protected");
+  // DATE(1904;1;1) is serial 1462 in the 1900 date system and 0 in the 1904 one.
+  const probe = context.workbook.functions.date(1904, 1, 1);
+  probe.load("value");
+  await context.sync();
+
+  const dateSystem: DateSystem = probe.value === 0 ? 1904 : 1900;
+  const cellBudget = Math.floor(SYNC_BUDGET_BYTES / FIRST_GUESS_BYTES_PER_CELL / Math.max(1, tables.items.length));
+  const requests: TableRequest[] = tables.items.map((table) => {
+    const columns = table.columns;
+    columns.load("items/name,items/filter/criteria");
+    const body = table.getDataBodyRange();
+    body.load("rowCount,columnCount,rowIndex,columnIndex");
+    const header = table.getHeaderRowRange();
+    header.load("rowIndex");
+    const right = table.getRange().getLastColumn().getOffsetRange(0, 1).getResizedRange(0, MAX_NEW_COLUMNS - 1).getUsedRangeOrNullObject(true);
+    right.load("address");
+    // The first rows come with the shape, so a table that fits is read in these two syncs.
+    const blockRows = Math.max(1, Math.floor(cellBudget / WIDEST_EXPECTED_TABLE));
+    const firstBlock = blockOf(body, 0, blockRows);
+    firstBlock.load("values,valueTypes,numberFormat");
+    return { table, body, header, columns, right, firstBlock, blockRows };
+  });
+  await context.sync();
+
+  const grids = requests.map((request) => ({
+    values: toCells(request.firstBlock),
+    formats: request.firstBlock.isNullObject ? [] : (request.firstBlock.numberFormat as string[][]),
+  }));
+  await readRemainingBlocks(context, requests, grids);
+
+  const officeTables: OfficeTable[] = requests.map((request, i) => ({
+    name: request.table.name,
+    sheet: request.table.worksheet.name,
+    sheetProtected: request.table.worksheet.protection.protected,
+    firstDataRow: request.body.rowIndex + 1,
+    firstColumn: request.body.columnIndex,
+    columnCount: request.body.columnCount,
+    rowCount: grids[i].values.length,
+    occupiedToTheRight: request.right.isNullObject ? null : request.right.address.replace(/^.*!/, ""),
+    filters: request.columns.items.flatMap((column, index) =>
+      column.filter.criteria && column.filter.criteria.filterOn ? [{ column: index, criteria: column.filter.criteria }] : [],
+    ),
+  }));
+  const snapshots: TableSnapshot[] = requests.map((request, i) => ({
+    name: request.table.name,
+    sheet: request.table.worksheet.name,
+    headerRow: request.header.rowIndex + 1,
+    firstColumn: request.body.columnIndex,
+    headers: request.columns.items.map((column) => column.name),
+    rows: grids[i].values,
+    numberFormats: grids[i].formats,
+    hasTotalsRow: request.table.showTotals,
+  }));
+  return { snapshot: { dateSystem, tables: snapshots, settings }, tables: officeTables };
+}
+
+function blockOf(body: Excel.Range, startRow: number, rows: number): Excel.Range {
+  return body.getRow(startRow).getResizedRange(rows - 1, 0).getIntersectionOrNullObject(body);
+}
+
+/**
+ * The rest of each table, in row blocks sized from what the first block
+ * weighed, one sync per block set of at most 4 MB.
+ */
+async function readRemainingBlocks(
+  context: Excel.RequestContext,
+  requests: readonly TableRequest[],
+  grids: { values: CellValue[][]; formats: string[][] }[],
+): Promise<void> {
+  const pending = requests.map((request, i) => ({
+    request,
+    grid: grids[i],
+    next: grids[i].values.length,
+    total: request.body.rowCount,
+    bytesPerRow: Math.max(1, JSON.stringify([grids[i].values, grids[i].formats]).length / Math.max(1, grids[i].values.length)) * SAFETY,
+  }));
+  const round = async (): Promise<void> => {
+    let budget = SYNC_BUDGET_BYTES;
+    const blocks: { entry: (typeof pending)[number]; range: Excel.Range }[] = [];
+    for (const entry of pending) {
+      if (entry.next >= entry.total || budget < entry.bytesPerRow) continue;
+      const rows = Math.max(1, Math.min(entry.total - entry.next, Math.floor(budget / entry.bytesPerRow)));
+      const range = blockOf(entry.request.body, entry.next, rows);
+      range.load("values,valueTypes,numberFormat");
+      blocks.push({ entry, range });
+      budget -= rows * entry.bytesPerRow;
+      entry.next += rows;
+    }
+    if (blocks.length === 0) return;
+    await context.sync();
+    for (const { entry, range } of blocks) {
+      entry.grid.values.push(...toCells(range));
+      entry.grid.formats.push(...(range.numberFormat as string[][]));
+    }
+    return round();
+  };
+  await round();
+}
+
+/** Office.js gives "" for empty cells and error values as text with a valueType of Error. */
+function toCells(range: Excel.Range): CellValue[][] {
+  if (range.isNullObject) return [];
+  const types = range.valueTypes;
+  return range.values.map((row, r) =>
+    row.map((value, c) => {
+      if (types[r][c] === "Error") return { error: String(value) };
+      if (value === "") return null;
+      return value as CellValue;
+    }),
+  );
+}

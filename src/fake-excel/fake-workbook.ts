@@ -1,0 +1,495 @@
+import { dayFromYmd, serialFromDay } from "../engine/days";
+import { FakeClientObject, FakeCollection } from "./client-object";
+import { assertWritable, FakeRange, parseArea } from "./fake-range";
+import { FakeExcelError, type FakeRequestContext } from "./request-context";
+import { getCell, setCell, tableBounds, type SheetState, type TableState } from "./workbook-state";
+
+export class FakeWorkbook extends FakeClientObject {
+  readonly tables: FakeTableCollection;
+  readonly worksheets: FakeWorksheetCollection;
+  readonly functions: FakeFunctions;
+
+  constructor(context: FakeRequestContext) {
+    super(context, "workbook");
+    this.tables = new FakeTableCollection(context, "workbook.tables", () => context.state.tables);
+    this.worksheets = new FakeWorksheetCollection(context);
+    this.functions = new FakeFunctions(context);
+  }
+
+  override defaultProps(): string[] {
+    return [];
+  }
+
+  protected override scalar(property: string): unknown {
+    throw new FakeExcelError("PropertyNotFound", `Workbook has no property '${property}' in the fake.`);
+  }
+}
+
+export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
+  constructor(context: FakeRequestContext) {
+    super(context, "workbook.worksheets");
+  }
+
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, name);
+  }
+
+  protected override currentItems(): FakeWorksheet[] {
+    return [...this.context.state.sheets.keys()].map((name) => new FakeWorksheet(this.context, name));
+  }
+}
+
+export class FakeWorksheet extends FakeClientObject {
+  readonly protection: FakeWorksheetProtection;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly sheetName: string,
+  ) {
+    super(context, `worksheet(${sheetName})`);
+    this.protection = new FakeWorksheetProtection(context, this.path, () => this.sheet());
+  }
+
+  get name(): string {
+    return this.get("name");
+  }
+
+  get tables(): FakeTableCollection {
+    return new FakeTableCollection(this.context, `${this.path}.tables`, () =>
+      this.context.state.tables.filter((t) => t.sheet === this.sheetName),
+    );
+  }
+
+  getRange(address: string): FakeRange {
+    return new FakeRange(this.context, `${this.path}.getRange(${address})`, () => {
+      const area = parseArea(this.sheet(), address);
+      if (area === null) throw new FakeExcelError("InvalidArgument", `"${address}" is not a range address.`);
+      return area;
+    });
+  }
+
+  activate(): void {
+    this.command({ activate: true }, () => {
+      this.context.state.activeSheet = this.sheet().name;
+    });
+  }
+
+  sheet(): SheetState {
+    const sheet = this.context.state.sheets.get(this.sheetName);
+    if (sheet === undefined) throw new FakeExcelError("ItemNotFound", `The worksheet ${this.sheetName} does not exist.`);
+    return sheet;
+  }
+
+  override defaultProps(): string[] {
+    return ["name"];
+  }
+
+  protected override scalar(property: string): unknown {
+    if (property === "name") return this.sheet().name;
+    throw new FakeExcelError("PropertyNotFound", `Worksheet has no property '${property}' in the fake.`);
+  }
+
+  protected override navigation(property: string): FakeClientObject | undefined {
+    return property === "protection" ? this.protection : undefined;
+  }
+}
+
+class FakeWorksheetProtection extends FakeClientObject {
+  constructor(
+    context: FakeRequestContext,
+    parentPath: string,
+    private readonly sheet: () => SheetState,
+  ) {
+    super(context, `${parentPath}.protection`);
+  }
+
+  get protected(): boolean {
+    return this.get("protected");
+  }
+
+  override defaultProps(): string[] {
+    return ["protected"];
+  }
+
+  protected override scalar(property: string): unknown {
+    if (property === "protected") return this.sheet().protected;
+    throw new FakeExcelError("PropertyNotFound", `Protection has no property '${property}'.`);
+  }
+}
+
+export class FakeTableCollection extends FakeCollection<FakeTable> {
+  constructor(
+    context: FakeRequestContext,
+    path: string,
+    private readonly list: () => TableState[],
+  ) {
+    super(context, path);
+  }
+
+  getItem(name: string): FakeTable {
+    return new FakeTable(this.context, `${this.path}.getItem(${name})`, () => {
+      const table = this.list().find((t) => t.name.toLowerCase() === name.toLowerCase());
+      if (table === undefined) throw new FakeExcelError("ItemNotFound", `The table ${name} does not exist.`);
+      return table;
+    });
+  }
+
+  getItemOrNullObject(name: string): FakeTable {
+    return new FakeTable(this.context, `${this.path}.getItemOrNullObject(${name})`, () => {
+      return this.list().find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? null;
+    });
+  }
+
+  protected override currentItems(): FakeTable[] {
+    return this.list().map((table) => {
+      const id = table.id;
+      return new FakeTable(this.context, `table#${id}`, () => this.context.state.tables.find((t) => t.id === id) ?? null);
+    });
+  }
+}
+
+export class FakeTable extends FakeClientObject {
+  readonly columns: FakeTableColumnCollection;
+  private worksheetProxy: FakeWorksheet | null = null;
+
+  constructor(
+    context: FakeRequestContext,
+    path: string,
+    private readonly resolve: () => TableState | null,
+  ) {
+    super(context, path);
+    this.columns = new FakeTableColumnCollection(context, `${path}.columns`, () => this.table());
+  }
+
+  get name(): string {
+    return this.get("name");
+  }
+  get showHeaders(): boolean {
+    return this.get("showHeaders");
+  }
+  get showTotals(): boolean {
+    return this.get("showTotals");
+  }
+  get isNullObject(): boolean {
+    return this.get("isNullObject");
+  }
+
+  get worksheet(): FakeWorksheet {
+    // Resolved through the table, so it follows the table wherever the batch finds it.
+    this.worksheetProxy ??= new FakeWorksheetOfTable(this.context, this.path, () => this.table());
+    return this.worksheetProxy;
+  }
+
+  getRange(): FakeRange {
+    return this.range("getRange()", (t) => {
+      const b = tableBounds(t);
+      return { row: b.firstRow, rows: b.lastRow - b.firstRow + 1 };
+    });
+  }
+
+  getHeaderRowRange(): FakeRange {
+    return this.range("getHeaderRowRange()", (t) => ({ row: t.headerRow, rows: 1 }));
+  }
+
+  /** Excel shows a header-only table with one empty data row; its body is that row. */
+  getDataBodyRange(): FakeRange {
+    return this.range("getDataBodyRange()", (t) => ({ row: t.headerRow + 1, rows: Math.max(1, t.rowCount) }));
+  }
+
+  clearFilters(): void {
+    this.command({ clearFilters: true }, () => {
+      const table = this.table();
+      assertWritable(this.sheetOf(table));
+      table.filters.clear();
+    });
+  }
+
+  table(): TableState {
+    const table = this.resolve();
+    if (table === null) throw new FakeExcelError("ItemNotFound", "The table does not exist.");
+    return table;
+  }
+
+  sheetOf(table: TableState): SheetState {
+    return this.context.state.sheets.get(table.sheet)!;
+  }
+
+  override defaultProps(): string[] {
+    return ["name", "showHeaders", "showTotals"];
+  }
+
+  protected override nullable(): boolean {
+    return true;
+  }
+
+  protected override scalar(property: string): unknown {
+    const table = this.resolve();
+    if (property === "isNullObject") return table === null;
+    if (table === null) return null;
+    switch (property) {
+      case "name":
+        return table.name;
+      case "showHeaders":
+        return true;
+      case "showTotals":
+        return table.showTotals;
+      default:
+        throw new FakeExcelError("PropertyNotFound", `Table has no property '${property}' in the fake.`);
+    }
+  }
+
+  protected override navigation(property: string): FakeClientObject | undefined {
+    if (property === "worksheet") return this.worksheet;
+    if (property === "columns") return this.columns;
+    return undefined;
+  }
+
+  private range(step: string, rows: (table: TableState) => { row: number; rows: number }): FakeRange {
+    return new FakeRange(this.context, `${this.path}.${step}`, () => {
+      const table = this.table();
+      const { row, rows: count } = rows(table);
+      return { sheet: this.sheetOf(table), row, col: table.firstColumn, rows: count, cols: table.columns.length };
+    });
+  }
+}
+
+class FakeWorksheetOfTable extends FakeWorksheet {
+  constructor(
+    context: FakeRequestContext,
+    tablePath: string,
+    private readonly table: () => TableState,
+  ) {
+    super(context, `${tablePath}.worksheet`);
+  }
+
+  override sheet(): SheetState {
+    return this.context.state.sheets.get(this.table().sheet)!;
+  }
+}
+
+export class FakeTableColumnCollection extends FakeCollection<FakeTableColumn> {
+  constructor(
+    context: FakeRequestContext,
+    path: string,
+    private readonly table: () => TableState,
+  ) {
+    super(context, path);
+  }
+
+  /**
+   * Appends a column (index null). Like Excel, it inserts cells into the
+   * table's rows, shifting whatever stands to the right of the table.
+   */
+  add(index: number | null | undefined, values: unknown[][] | null | undefined, name: string): FakeTableColumn {
+    this.command({ add: { index, name, values } }, () => {
+      const table = this.table();
+      const sheet = this.context.state.sheets.get(table.sheet)!;
+      assertWritable(sheet);
+      if (index !== null && index !== undefined) throw new FakeExcelError("NotImplemented", "The fake appends columns only.");
+      if (values !== null && values !== undefined) throw new FakeExcelError("NotImplemented", "The fake adds empty columns only.");
+      if (table.columns.some((c) => c.toLowerCase() === name.toLowerCase())) {
+        throw new FakeExcelError("InvalidArgument", `The table already has a column named ${name}.`);
+      }
+      const bounds = tableBounds(table);
+      const newCol = bounds.lastColumn + 1;
+      const lastCol = lastUsedColumn(sheet);
+      for (let row = bounds.firstRow; row <= bounds.lastRow; row++) shiftRight(sheet, row, newCol, lastCol);
+      table.columns.push(name);
+      setCell(sheet, table.headerRow, newCol, { value: name, numberFormat: "General" });
+    });
+    return new FakeTableColumn(this.context, `${this.path}.getItem(${name})`, () => {
+      const table = this.table();
+      const index = table.columns.findIndex((c) => c.toLowerCase() === name.toLowerCase());
+      return index < 0 ? null : { table, index };
+    });
+  }
+
+  getItem(name: string): FakeTableColumn {
+    return new FakeTableColumn(this.context, `${this.path}.getItem(${name})`, () => {
+      const table = this.table();
+      const index = table.columns.findIndex((c) => c.toLowerCase() === name.toLowerCase());
+      if (index < 0) throw new FakeExcelError("ItemNotFound", `The table has no column ${name}.`);
+      return { table, index };
+    });
+  }
+
+  getItemAt(index: number): FakeTableColumn {
+    return new FakeTableColumn(this.context, `${this.path}.getItemAt(${index})`, () => {
+      const table = this.table();
+      if (index < 0 || index >= table.columns.length) throw new FakeExcelError("ItemNotFound", `The table has no column ${index}.`);
+      return { table, index };
+    });
+  }
+
+  getItemOrNullObject(name: string): FakeTableColumn {
+    return new FakeTableColumn(this.context, `${this.path}.getItemOrNullObject(${name})`, () => {
+      const table = this.table();
+      const index = table.columns.findIndex((c) => c.toLowerCase() === name.toLowerCase());
+      return index < 0 ? null : { table, index };
+    });
+  }
+
+  protected override currentItems(): FakeTableColumn[] {
+    const table = this.table();
+    return table.columns.map((_, index) => new FakeTableColumn(this.context, `${this.path}.items[${index}]`, () => ({ table: this.table(), index })));
+  }
+}
+
+/** Moves every cell of `row` from `fromCol` on one column to the right. */
+function shiftRight(sheet: SheetState, row: number, fromCol: number, lastCol: number): void {
+  for (let col = lastCol; col >= fromCol; col--) {
+    const key = `${row}:${col}`;
+    const cell = sheet.cells.get(key);
+    if (cell === undefined) continue;
+    sheet.cells.set(`${row}:${col + 1}`, cell);
+    sheet.cells.delete(key);
+  }
+}
+
+function lastUsedColumn(sheet: SheetState): number {
+  let last = -1;
+  for (const key of sheet.cells.keys()) last = Math.max(last, Number(key.slice(key.indexOf(":") + 1)));
+  return last;
+}
+
+export class FakeTableColumn extends FakeClientObject {
+  readonly filter: FakeFilter;
+
+  constructor(
+    context: FakeRequestContext,
+    path: string,
+    private readonly resolve: () => { table: TableState; index: number } | null,
+  ) {
+    super(context, path);
+    this.filter = new FakeFilter(context, `${path}.filter`, () => this.column());
+  }
+
+  get name(): string {
+    return this.get("name");
+  }
+  get index(): number {
+    return this.get("index");
+  }
+  get isNullObject(): boolean {
+    return this.get("isNullObject");
+  }
+
+  getDataBodyRange(): FakeRange {
+    return new FakeRange(this.context, `${this.path}.getDataBodyRange()`, () => {
+      const { table, index } = this.column();
+      return { sheet: this.context.state.sheets.get(table.sheet)!, row: table.headerRow + 1, col: table.firstColumn + index, rows: Math.max(1, table.rowCount), cols: 1 };
+    });
+  }
+
+  column(): { table: TableState; index: number } {
+    const column = this.resolve();
+    if (column === null) throw new FakeExcelError("ItemNotFound", "The table column does not exist.");
+    return column;
+  }
+
+  override defaultProps(): string[] {
+    return ["name", "index"];
+  }
+
+  protected override nullable(): boolean {
+    return true;
+  }
+
+  protected override scalar(property: string): unknown {
+    const column = this.resolve();
+    if (property === "isNullObject") return column === null;
+    if (column === null) return null;
+    if (property === "name") return column.table.columns[column.index];
+    if (property === "index") return column.index;
+    throw new FakeExcelError("PropertyNotFound", `TableColumn has no property '${property}' in the fake.`);
+  }
+
+  protected override navigation(property: string): FakeClientObject | undefined {
+    return property === "filter" ? this.filter : undefined;
+  }
+}
+
+/** Excel.FilterCriteria as far as the fake models it: a list of values to show. */
+export interface FakeFilterCriteria {
+  filterOn: string;
+  values?: string[];
+}
+
+export class FakeFilter extends FakeClientObject {
+  constructor(
+    context: FakeRequestContext,
+    path: string,
+    private readonly column: () => { table: TableState; index: number },
+  ) {
+    super(context, path);
+  }
+
+  get criteria(): FakeFilterCriteria | null {
+    return this.get("criteria");
+  }
+
+  apply(criteria: FakeFilterCriteria): void {
+    this.command({ apply: criteria }, () => {
+      const { table, index } = this.column();
+      assertWritable(this.context.state.sheets.get(table.sheet)!);
+      if (criteria.filterOn !== "Values" || !Array.isArray(criteria.values)) {
+        throw new FakeExcelError("NotImplemented", "The fake filters by values only.");
+      }
+      table.filters.set(index, { values: [...criteria.values] });
+    });
+  }
+
+  override defaultProps(): string[] {
+    return ["criteria"];
+  }
+
+  protected override scalar(property: string): unknown {
+    if (property !== "criteria") throw new FakeExcelError("PropertyNotFound", `Filter has no property '${property}'.`);
+    const { table, index } = this.column();
+    const filter = table.filters.get(index);
+    return filter === undefined ? null : { filterOn: "Values", values: [...filter.values] };
+  }
+}
+
+/** `workbook.functions.date(y, m, d)`: the serial number of a date in the workbook's date system. */
+export class FakeFunctions {
+  constructor(private readonly context: FakeRequestContext) {}
+
+  date(year: number, month: number, day: number): FakeFunctionResult {
+    return new FakeFunctionResult(this.context, `functions.date(${year},${month},${day})`, () => {
+      const days = dayFromYmd(year, month, day);
+      const system = this.context.state.dateSystem;
+      if (days === null) return { value: null, error: "#NUM!" };
+      const serial = serialFromDay(days, system);
+      return serial < (system === 1904 ? 0 : 1) ? { value: null, error: "#NUM!" } : { value: serial, error: null };
+    });
+  }
+}
+
+export class FakeFunctionResult extends FakeClientObject {
+  constructor(
+    context: FakeRequestContext,
+    path: string,
+    private readonly compute: () => { value: number | null; error: string | null },
+  ) {
+    super(context, path);
+  }
+
+  get value(): number {
+    return this.get("value");
+  }
+  get error(): string | null {
+    return this.get("error");
+  }
+
+  override defaultProps(): string[] {
+    return ["value", "error"];
+  }
+
+  protected override scalar(property: string): unknown {
+    if (property === "value") return this.compute().value;
+    if (property === "error") return this.compute().error;
+    throw new FakeExcelError("PropertyNotFound", `FunctionResult has no property '${property}'.`);
+  }
+}
+

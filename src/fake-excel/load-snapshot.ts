@@ -1,0 +1,32 @@
+import type { WorkbookSnapshot } from "../engine/snapshot";
+import { addSheet, emptyWorkbook, setCell, type WorkbookState } from "./workbook-state";
+
+/** A fake workbook holding the tables of a snapshot (what the CLI reads from an .xlsx, or a test builds). */
+export function workbookStateFromSnapshot(snapshot: WorkbookSnapshot): WorkbookState {
+  const state = emptyWorkbook(snapshot.dateSystem);
+  snapshot.tables.forEach((table, id) => {
+    const sheet = state.sheets.get(table.sheet) ?? addSheet(state, table.sheet);
+    table.headers.forEach((header, c) => setCell(sheet, table.headerRow, table.firstColumn + c, { value: header }));
+    table.rows.forEach((row, r) =>
+      row.forEach((value, c) =>
+        setCell(sheet, table.headerRow + 1 + r, table.firstColumn + c, {
+          value,
+          numberFormat: table.numberFormats?.[r]?.[c] ?? "General",
+        }),
+      ),
+    );
+    if (table.hasTotalsRow) setCell(sheet, table.headerRow + 1 + table.rows.length, table.firstColumn, { value: "Totale" });
+    state.tables.push({
+      id: id + 1,
+      name: table.name,
+      sheet: table.sheet,
+      headerRow: table.headerRow,
+      firstColumn: table.firstColumn,
+      columns: [...table.headers],
+      rowCount: table.rows.length,
+      showTotals: table.hasTotalsRow,
+      filters: new Map(),
+    });
+  });
+  return state;
+}

@@ -1,0 +1,79 @@
+import type { WorkbookState } from "./workbook-state";
+
+/**
+ * The request pipeline of Office.js as the fake reproduces it: commands are
+ * queued on proxy objects and run only at `context.sync()`; loaded values
+ * become readable only after that sync; a request or a response over 5 MB is
+ * rejected, as Excel on the web does.
+ */
+export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+
+export class FakeExcelError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "RichApi.Error";
+  }
+}
+
+/** One queued command: what travels in the request, and what it does when the batch runs. */
+export interface Command {
+  readonly wire: unknown;
+  /** Runs the command; a load returns what goes into the response and how to hand it to its proxy. */
+  run(): void | { response: unknown; commit(): void };
+}
+
+export interface SyncStats {
+  syncs: number;
+  requestBytes: number[];
+  responseBytes: number[];
+}
+
+export interface FakeContextOptions {
+  /** Simulated round-trip time, for benchmarks of the pane's responsiveness. */
+  readonly latencyMs?: number;
+  readonly payloadLimitBytes?: number;
+}
+
+const encoder = new TextEncoder();
+
+export class FakeRequestContext {
+  readonly stats: SyncStats = { syncs: 0, requestBytes: [], responseBytes: [] };
+  private queue: Command[] = [];
+
+  constructor(
+    readonly state: WorkbookState,
+    private readonly options: FakeContextOptions = {},
+  ) {}
+
+  enqueue(command: Command): void {
+    this.queue.push(command);
+  }
+
+  async sync(): Promise<void> {
+    const commands = this.queue;
+    this.queue = [];
+    this.stats.syncs++;
+    const limit = this.options.payloadLimitBytes ?? PAYLOAD_LIMIT_BYTES;
+    const requestBytes = encoder.encode(JSON.stringify(commands.map((c) => c.wire))).length;
+    this.stats.requestBytes.push(requestBytes);
+    if (requestBytes > limit) {
+      throw new FakeExcelError("RequestPayloadSizeLimitExceeded", `The request payload size (${requestBytes} bytes) has exceeded the limit.`);
+    }
+    // Commands before a failing one stay applied, as in Excel: a batch is not a transaction.
+    const loads: { response: unknown; commit(): void }[] = [];
+    for (const command of commands) {
+      const result = command.run();
+      if (result) loads.push(result);
+    }
+    const responseBytes = encoder.encode(JSON.stringify(loads.map((l) => l.response))).length;
+    this.stats.responseBytes.push(responseBytes);
+    if (responseBytes > limit) {
+      throw new FakeExcelError("ResponsePayloadSizeLimitExceeded", `The response payload size (${responseBytes} bytes) has exceeded the limit.`);
+    }
+    for (const load of loads) load.commit();
+    if (this.options.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.options.latencyMs));
+  }
+}

@@ -1,0 +1,104 @@
+import type { CellValue, DateSystem } from "../engine/snapshot";
+
+/**
+ * What the fake Excel holds: sheets of cells, tables over them, filters, and
+ * the document settings. Plain data; the request pipeline reads and changes it
+ * only when a batch is synced, as Excel does.
+ */
+export interface CellState {
+  value: Exclude<CellValue, null> | null;
+  numberFormat: string;
+  /** Set when text written to the cell turned into a formula: what the add-in must never cause. */
+  formula?: string;
+}
+
+export interface ConditionalFormatState {
+  address: string;
+  text: string;
+  fill: string;
+}
+
+export interface SheetState {
+  name: string;
+  protected: boolean;
+  /** Key `row:col` (1-based row, 0-based column). */
+  cells: Map<string, CellState>;
+  conditionalFormats: ConditionalFormatState[];
+}
+
+export interface FilterState {
+  /** Rows whose cell (as text) is one of these stay visible. */
+  values: string[];
+}
+
+export interface TableState {
+  id: number;
+  name: string;
+  sheet: string;
+  /** Worksheet row of the header row (1-based). */
+  headerRow: number;
+  firstColumn: number;
+  columns: string[];
+  /** Data rows, without header and totals. */
+  rowCount: number;
+  showTotals: boolean;
+  filters: Map<number, FilterState>;
+}
+
+export interface WorkbookState {
+  dateSystem: DateSystem;
+  sheets: Map<string, SheetState>;
+  tables: TableState[];
+  settings: Map<string, unknown>;
+  selection: { sheet: string; address: string } | null;
+  activeSheet: string | null;
+}
+
+export function emptyWorkbook(dateSystem: DateSystem = 1900): WorkbookState {
+  return { dateSystem, sheets: new Map(), tables: [], settings: new Map(), selection: null, activeSheet: null };
+}
+
+export function cellKey(row: number, col: number): string {
+  return `${row}:${col}`;
+}
+
+export function getCell(sheet: SheetState, row: number, col: number): CellState {
+  return sheet.cells.get(cellKey(row, col)) ?? { value: null, numberFormat: "General" };
+}
+
+export function setCell(sheet: SheetState, row: number, col: number, cell: Partial<CellState>): void {
+  const key = cellKey(row, col);
+  const next = { ...getCell(sheet, row, col), ...cell };
+  if (next.value === null && next.numberFormat === "General" && next.formula === undefined) sheet.cells.delete(key);
+  else sheet.cells.set(key, next);
+}
+
+export function addSheet(state: WorkbookState, name: string): SheetState {
+  const sheet: SheetState = { name, protected: false, cells: new Map(), conditionalFormats: [] };
+  state.sheets.set(name, sheet);
+  state.activeSheet ??= name;
+  return sheet;
+}
+
+/** Rows of a table that its filters hide (1-based worksheet rows). */
+export function hiddenRows(table: TableState, sheet: SheetState): Set<number> {
+  const hidden = new Set<number>();
+  for (const [col, filter] of table.filters) {
+    for (let i = 0; i < table.rowCount; i++) {
+      const row = table.headerRow + 1 + i;
+      const value = getCell(sheet, row, table.firstColumn + col).value;
+      if (!filter.values.includes(value === null ? "" : String(value))) hidden.add(row);
+    }
+  }
+  return hidden;
+}
+
+/** The table's whole range: header, data rows and totals row. */
+export function tableBounds(table: TableState): { firstRow: number; lastRow: number; firstColumn: number; lastColumn: number } {
+  return {
+    firstRow: table.headerRow,
+    lastRow: table.headerRow + table.rowCount + (table.showTotals ? 1 : 0),
+    firstColumn: table.firstColumn,
+    lastColumn: table.firstColumn + table.columns.length - 1,
+  };
+}
