@@ -3,17 +3,24 @@
  * machines are noisy). Ratios compare two timings taken in the same run.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { gzipSync } from "node:zlib";
+import { validateWorkbook } from "../src/adapters/office/validate-workbook";
 import { planWrites, runEngine } from "../src/engine";
-import { workbookSnapshotSchema } from "../src/engine/snapshot";
+import { workbookSnapshotSchema, type WorkbookSnapshot } from "../src/engine/snapshot";
+import { FakeExcelHost } from "../src/fake-excel/fake-excel-host";
+import { workbookStateFromSnapshot } from "../src/fake-excel/load-snapshot";
 import { day } from "../test/support/engine";
 import { buildXlsx } from "../test/support/xlsx-builder";
 import { BENCH_SIZE, generatePlan } from "./generate-plan";
 
 const RUNS = 5;
+const asOf = day("2024-06-30");
+const ms = (value: number) => value.toFixed(0);
+const mb = (bytes: number) => (bytes / 1_048_576).toFixed(2);
 
 function best(run: () => void): number {
   let fastest = Infinity;
@@ -25,39 +32,102 @@ function best(run: () => void): number {
   return fastest;
 }
 
-const fmt = (ms: number) => ms.toFixed(0);
-const snapshot = generatePlan(BENCH_SIZE);
-const rows = snapshot.tables.reduce((sum, t) => sum + t.rows.length, 0);
-const asOf = day("2024-06-30");
-
-// CLI on the same data as an .xlsx, in a fresh process for an honest peak memory.
-const dir = mkdtempSync(join(tmpdir(), "objective-check-bench-"));
-const xlsx = join(dir, "plan.xlsx");
-writeFileSync(xlsx, buildXlsx(snapshot, { sharedStrings: true }));
-const cli = JSON.parse(
-  execFileSync(
+/** The same data as an .xlsx through the CLI's steps, in a fresh process for an honest peak memory. */
+function cli(snapshot: WorkbookSnapshot, rows: number): void {
+  const dir = mkdtempSync(join(tmpdir(), "objective-check-bench-"));
+  const xlsx = join(dir, "plan.xlsx");
+  writeFileSync(xlsx, buildXlsx(snapshot, { sharedStrings: true }));
+  const output = execFileSync(
     process.execPath,
     ["--import", "tsx", join(__dirname, "cli-phases.ts"), xlsx, join(dir, "out.xlsx")],
-    { encoding: "utf8" }
-  )
-) as { readMs: number; checkMs: number; writeMs: number; peakMb: number; findings: number };
-const total = cli.readMs + cli.checkMs + cli.writeMs;
-console.log(
-  `cli: ${(statSync(xlsx).size / 1_048_576).toFixed(1)} MB .xlsx, ${rows} rows, ${cli.findings} findings`
-);
-console.log(
-  `cli: read ${fmt(cli.readMs)} ms, check ${fmt(cli.checkMs)} ms, write ${fmt(cli.writeMs)} ms; check is ${((cli.checkMs / total) * 100).toFixed(0)}% of the whole; peak memory ${cli.peakMb.toFixed(0)} MB`
-);
+    {
+      encoding: "utf8",
+    }
+  );
+  const figures = JSON.parse(output) as {
+    readMs: number;
+    checkMs: number;
+    writeMs: number;
+    peakMb: number;
+    findings: number;
+  };
+  const total = figures.readMs + figures.checkMs + figures.writeMs;
+  console.log(
+    `cli: ${mb(statSync(xlsx).size)} MB .xlsx, ${rows} rows, ${figures.findings} findings`
+  );
+  console.log(
+    `cli: read ${ms(figures.readMs)} ms, check ${ms(figures.checkMs)} ms, write ${ms(figures.writeMs)} ms; check is ${((figures.checkMs / total) * 100).toFixed(0)}% of the whole; peak memory ${figures.peakMb.toFixed(0)} MB`
+  );
+}
 
-// Engine on the snapshot a host hands over, against the JSON.parse every Office.js host pays anyway.
-const json = JSON.stringify(snapshot);
-const parseMs = best(() => JSON.parse(json));
-const validateMs = best(() => workbookSnapshotSchema.parse(JSON.parse(json)));
-const engineMs = best(() => planWrites(runEngine(snapshot, { asOf }, asOf)));
-console.log(
-  `engine: snapshot ${(json.length / 1_048_576).toFixed(1)} MB of JSON; JSON.parse ${fmt(parseMs)} ms; JSON.parse + zod validation ${fmt(validateMs)} ms`
-);
-console.log(`engine: ${Math.round(rows / (engineMs / 1000))} rows per second`);
-console.log(
-  `engine: ${rows} rows in ${fmt(engineMs)} ms; ratio to JSON.parse ${(engineMs / parseMs).toFixed(2)}`
-);
+/** Excel through Office.js, simulated by the strict fake: round trips and the size of each request. */
+async function office(snapshot: WorkbookSnapshot): Promise<void> {
+  const host = new FakeExcelHost(workbookStateFromSnapshot(snapshot));
+  const start = performance.now();
+  const outcome = await validateWorkbook(host, asOf, "it");
+  const elapsed = performance.now() - start;
+  const { syncs, requestBytes, responseBytes } = host.lastRun;
+  console.log(
+    `office: ${syncs} syncs (${syncs - outcome.write.syncs} to read, ${outcome.write.syncs} to write) in ${ms(elapsed)} ms through the fake`
+  );
+  console.log(
+    `office: largest request ${mb(Math.max(...requestBytes))} MB, largest response ${mb(Math.max(...responseBytes))} MB (Excel on the web's limit: 5 MB)`
+  );
+  console.log(`office: MB per request ${requestBytes.map(mb).join(" ")}`);
+  console.log(`office: MB per response ${responseBytes.map(mb).join(" ")}`);
+}
+
+/** What the ribbon command's page and the task pane's page load, besides office.js. */
+function bundles(): void {
+  const out = mkdtempSync(join(tmpdir(), "objective-check-bundle-"));
+  execFileSync(
+    process.execPath,
+    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--env", `outDir=${out}`],
+    {
+      stdio: "ignore",
+      cwd: join(__dirname, ".."),
+    }
+  );
+  for (const [page, goal] of [
+    ["commands", 60],
+    ["taskpane", 350],
+  ] as const) {
+    const html = readFileSync(join(out, `${page}.html`), "utf8");
+    const scripts = [...html.matchAll(/src="?([^"\s>]+\.js)"?/g)]
+      .map((m) => m[1])
+      .filter((src) => !src.startsWith("http"));
+    const gzipped = scripts.reduce(
+      (sum, src) => sum + gzipSync(readFileSync(join(out, src)), { level: 9 }).length,
+      0
+    );
+    console.log(
+      `bundle: ${page} page ${(gzipped / 1024).toFixed(1)} KB gzipped besides office.js (goal ≤ ${goal} KB)`
+    );
+  }
+}
+
+/** The engine on the snapshot a host hands over, against the JSON.parse every Office.js host pays anyway. */
+function engine(snapshot: WorkbookSnapshot, rows: number): void {
+  const json = JSON.stringify(snapshot);
+  const parseMs = best(() => JSON.parse(json));
+  const validateMs = best(() => workbookSnapshotSchema.parse(JSON.parse(json)));
+  const engineMs = best(() => planWrites(runEngine(snapshot, { asOf }, asOf)));
+  console.log(
+    `engine: snapshot ${mb(json.length)} MB of JSON; JSON.parse ${ms(parseMs)} ms; JSON.parse + zod validation ${ms(validateMs)} ms`
+  );
+  console.log(`engine: ${Math.round(rows / (engineMs / 1000))} rows per second`);
+  console.log(
+    `engine: ${rows} rows in ${ms(engineMs)} ms; ratio to JSON.parse ${(engineMs / parseMs).toFixed(2)}`
+  );
+}
+
+async function main(): Promise<void> {
+  const snapshot = generatePlan(BENCH_SIZE);
+  const rows = snapshot.tables.reduce((sum, t) => sum + t.rows.length, 0);
+  cli(snapshot, rows);
+  await office(generatePlan(BENCH_SIZE));
+  bundles();
+  engine(snapshot, rows);
+}
+
+void main();

@@ -13,7 +13,7 @@ export abstract class FakeClientObject {
 
   constructor(
     readonly context: FakeRequestContext,
-    readonly path: string,
+    readonly path: string
   ) {}
 
   load(spec?: LoadSpec): this {
@@ -46,7 +46,10 @@ export abstract class FakeClientObject {
     for (const [first, rest] of groupPaths(paths)) {
       const nested = this.navigation(first);
       if (nested !== undefined) {
-        response[first] = nested.collect(rest.length > 0 ? rest : nested.defaultProps(), assignments);
+        response[first] = nested.collect(
+          rest.length > 0 ? rest : nested.defaultProps(),
+          assignments
+        );
         continue;
       }
       const value = this.scalar(first);
@@ -60,7 +63,7 @@ export abstract class FakeClientObject {
     if (!this.loadedValues.has(property)) {
       throw new FakeExcelError(
         "PropertyNotLoaded",
-        `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+        `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`
       );
     }
     return this.loadedValues.get(property) as T;
@@ -92,7 +95,10 @@ export abstract class FakeCollection<T extends FakeClientObject> extends FakeCli
 
   get items(): T[] {
     if (this.loadedItems === null) {
-      throw new FakeExcelError("PropertyNotLoaded", `The property 'items' is not available. Load the collection and call "context.sync()" first.`);
+      throw new FakeExcelError(
+        "PropertyNotLoaded",
+        `The property 'items' is not available. Load the collection and call "context.sync()" first.`
+      );
     }
     return this.loadedItems;
   }
@@ -104,13 +110,17 @@ export abstract class FakeCollection<T extends FakeClientObject> extends FakeCli
   override collect(paths: readonly string[], assignments: Assignments): Record<string, unknown> {
     const response = super.collect(
       paths.filter((p) => p !== "items" && !p.startsWith("items/")),
-      assignments,
+      assignments
     );
-    const itemPaths = paths.filter((p) => p === "items" || p.startsWith("items/")).map((p) => p.slice("items/".length));
+    const itemPaths = paths
+      .filter((p) => p === "items" || p.startsWith("items/"))
+      .map((p) => p.slice("items/".length));
     if (itemPaths.length > 0) {
       const items = this.currentItems();
       const nested = itemPaths.filter((p) => p !== "");
-      response.items = items.map((item) => item.collect(nested.length > 0 ? nested : item.defaultProps(), assignments));
+      response.items = items.map((item) =>
+        item.collect(nested.length > 0 ? nested : item.defaultProps(), assignments)
+      );
       assignments.push(() => (this.loadedItems = items));
     }
     return response;
@@ -118,7 +128,10 @@ export abstract class FakeCollection<T extends FakeClientObject> extends FakeCli
 
   protected override scalar(property: string): unknown {
     if (property === "count") return this.currentItems().length;
-    throw new FakeExcelError("PropertyNotFound", `The property '${property}' does not exist on a collection.`);
+    throw new FakeExcelError(
+      "PropertyNotFound",
+      `The property '${property}' does not exist on a collection.`
+    );
   }
 
   override defaultProps(): string[] {
@@ -130,8 +143,16 @@ export abstract class FakeCollection<T extends FakeClientObject> extends FakeCli
 
 function loadPaths(spec: LoadSpec, defaults: string[]): string[] {
   if (spec === undefined) return defaults;
-  if (typeof spec === "string") return spec.split(",").map((p) => p.trim()).filter((p) => p !== "");
-  if (Array.isArray(spec)) return spec.flatMap((p) => p.split(",")).map((p) => p.trim()).filter((p) => p !== "");
+  if (typeof spec === "string")
+    return spec
+      .split(",")
+      .map((p) => p.trim())
+      .filter((p) => p !== "");
+  if (Array.isArray(spec))
+    return spec
+      .flatMap((p) => p.split(","))
+      .map((p) => p.trim())
+      .filter((p) => p !== "");
   if (typeof spec.select === "string") return loadPaths(spec.select, defaults);
   return objectPaths(spec, "");
 }
@@ -140,7 +161,8 @@ function loadPaths(spec: LoadSpec, defaults: string[]): string[] {
 function objectPaths(spec: Record<string, unknown>, prefix: string): string[] {
   return Object.entries(spec).flatMap(([key, value]) => {
     if (key.startsWith("$") || value === false) return [];
-    if (typeof value === "object" && value !== null) return objectPaths(value as Record<string, unknown>, `${prefix}${key}/`);
+    if (typeof value === "object" && value !== null)
+      return objectPaths(value as Record<string, unknown>, `${prefix}${key}/`);
     return [`${prefix}${key}`];
   });
 }

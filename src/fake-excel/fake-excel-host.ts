@@ -15,7 +15,7 @@ export class FakeExcelHost implements ExcelHost {
 
   constructor(
     readonly state: WorkbookState,
-    private readonly options: FakeHostOptions = {},
+    private readonly options: FakeHostOptions = {}
   ) {
     const saved = state.settings;
     const pending = new Map(saved);
@@ -30,8 +30,13 @@ export class FakeExcelHost implements ExcelHost {
     };
   }
 
-  async run<T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-    const context = new FakeRequestContext(this.state, this.options) as FakeRequestContext & { workbook: FakeWorkbook };
+  async run<T>(
+    options: Excel.RunOptions,
+    batch: (context: Excel.RequestContext) => Promise<T>
+  ): Promise<T> {
+    const context = new FakeRequestContext(this.state, this.options) as FakeRequestContext & {
+      workbook: FakeWorkbook;
+    };
     context.workbook = new FakeWorkbook(context);
     this.runs.push({ options, stats: context.stats });
     return batch(context as unknown as Excel.RequestContext);

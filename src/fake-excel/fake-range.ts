@@ -1,7 +1,14 @@
 import { cellAddress, columnIndex, sheetCellReference } from "../engine/cell-address";
 import { FakeClientObject } from "./client-object";
 import { FakeExcelError, type FakeRequestContext } from "./request-context";
-import { getCell, hiddenRows, setCell, type ConditionalFormatState, type SheetState, type TableState } from "./workbook-state";
+import {
+  getCell,
+  hiddenRows,
+  setCell,
+  type ConditionalFormatState,
+  type SheetState,
+  type TableState,
+} from "./workbook-state";
 
 /** Where a range is, worked out when the batch runs (a column added earlier in the batch moves things). */
 export interface RangeArea {
@@ -22,7 +29,7 @@ export class FakeRange extends FakeClientObject {
   constructor(
     context: FakeRequestContext,
     path: string,
-    private readonly resolve: AreaResolver,
+    private readonly resolve: AreaResolver
   ) {
     super(context, path);
   }
@@ -62,7 +69,9 @@ export class FakeRange extends FakeClientObject {
   }
 
   get conditionalFormats(): FakeConditionalFormats {
-    return new FakeConditionalFormats(this.context, `${this.path}.conditionalFormats`, () => this.area());
+    return new FakeConditionalFormats(this.context, `${this.path}.conditionalFormats`, () =>
+      this.area()
+    );
   }
 
   getRow(index: number): FakeRange {
@@ -70,7 +79,13 @@ export class FakeRange extends FakeClientObject {
   }
 
   getCell(row: number, column: number): FakeRange {
-    return this.derive(`getCell(${row},${column})`, (a) => ({ ...a, row: a.row + row, col: a.col + column, rows: 1, cols: 1 }));
+    return this.derive(`getCell(${row},${column})`, (a) => ({
+      ...a,
+      row: a.row + row,
+      col: a.col + column,
+      rows: 1,
+      cols: 1,
+    }));
   }
 
   getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
@@ -86,43 +101,65 @@ export class FakeRange extends FakeClientObject {
   }
 
   getOffsetRange(rowOffset: number, columnOffset: number): FakeRange {
-    return this.derive(`getOffsetRange(${rowOffset},${columnOffset})`, (a) => ({ ...a, row: a.row + rowOffset, col: a.col + columnOffset }));
+    return this.derive(`getOffsetRange(${rowOffset},${columnOffset})`, (a) => ({
+      ...a,
+      row: a.row + rowOffset,
+      col: a.col + columnOffset,
+    }));
   }
 
   getIntersectionOrNullObject(other: FakeRange): FakeRange {
-    return new FakeRange(this.context, `${this.path}.getIntersectionOrNullObject(${other.path})`, () => {
-      const a = this.resolve();
-      const b = other.resolve();
-      if (a === null || b === null || a.sheet !== b.sheet) return null;
-      const row = Math.max(a.row, b.row);
-      const col = Math.max(a.col, b.col);
-      const lastRow = Math.min(a.row + a.rows, b.row + b.rows) - 1;
-      const lastCol = Math.min(a.col + a.cols, b.col + b.cols) - 1;
-      return lastRow < row || lastCol < col ? null : { sheet: a.sheet, row, col, rows: lastRow - row + 1, cols: lastCol - col + 1 };
-    });
+    return new FakeRange(
+      this.context,
+      `${this.path}.getIntersectionOrNullObject(${other.path})`,
+      () => {
+        const a = this.resolve();
+        const b = other.resolve();
+        if (a === null || b === null || a.sheet !== b.sheet) return null;
+        const row = Math.max(a.row, b.row);
+        const col = Math.max(a.col, b.col);
+        const lastRow = Math.min(a.row + a.rows, b.row + b.rows) - 1;
+        const lastCol = Math.min(a.col + a.cols, b.col + b.cols) - 1;
+        return lastRow < row || lastCol < col
+          ? null
+          : { sheet: a.sheet, row, col, rows: lastRow - row + 1, cols: lastCol - col + 1 };
+      }
+    );
   }
 
   /** The used part of the range (a null object when every cell is empty). */
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
-    return new FakeRange(this.context, `${this.path}.getUsedRangeOrNullObject(${valuesOnly})`, () => {
-      const a = this.resolve();
-      if (a === null) return null;
-      let minRow = Infinity;
-      let minCol = Infinity;
-      let maxRow = -Infinity;
-      let maxCol = -Infinity;
-      for (let r = a.row; r < a.row + a.rows; r++) {
-        for (let c = a.col; c < a.col + a.cols; c++) {
-          const cell = getCell(a.sheet, r, c);
-          if (cell.value === null && (valuesOnly || cell.numberFormat === "General")) continue;
-          minRow = Math.min(minRow, r);
-          minCol = Math.min(minCol, c);
-          maxRow = Math.max(maxRow, r);
-          maxCol = Math.max(maxCol, c);
+    return new FakeRange(
+      this.context,
+      `${this.path}.getUsedRangeOrNullObject(${valuesOnly})`,
+      () => {
+        const a = this.resolve();
+        if (a === null) return null;
+        let minRow = Infinity;
+        let minCol = Infinity;
+        let maxRow = -Infinity;
+        let maxCol = -Infinity;
+        for (let r = a.row; r < a.row + a.rows; r++) {
+          for (let c = a.col; c < a.col + a.cols; c++) {
+            const cell = getCell(a.sheet, r, c);
+            if (cell.value === null && (valuesOnly || cell.numberFormat === "General")) continue;
+            minRow = Math.min(minRow, r);
+            minCol = Math.min(minCol, c);
+            maxRow = Math.max(maxRow, r);
+            maxCol = Math.max(maxCol, c);
+          }
         }
+        return minRow === Infinity
+          ? null
+          : {
+              sheet: a.sheet,
+              row: minRow,
+              col: minCol,
+              rows: maxRow - minRow + 1,
+              cols: maxCol - minCol + 1,
+            };
       }
-      return minRow === Infinity ? null : { sheet: a.sheet, row: minRow, col: minCol, rows: maxRow - minRow + 1, cols: maxCol - minCol + 1 };
-    });
+    );
   }
 
   select(): void {
@@ -134,7 +171,15 @@ export class FakeRange extends FakeClientObject {
   }
 
   override defaultProps(): string[] {
-    return ["address", "values", "numberFormat", "rowCount", "columnCount", "rowIndex", "columnIndex"];
+    return [
+      "address",
+      "values",
+      "numberFormat",
+      "rowCount",
+      "columnCount",
+      "rowIndex",
+      "columnIndex",
+    ];
   }
 
   protected override nullable(): boolean {
@@ -184,8 +229,15 @@ export class FakeRange extends FakeClientObject {
     this.command({ set: property, value: input }, () => {
       const a = this.area();
       assertWritable(a.sheet);
-      if (!Array.isArray(input) || input.length !== a.rows || input.some((row) => !Array.isArray(row) || row.length !== a.cols)) {
-        throw new FakeExcelError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+      if (
+        !Array.isArray(input) ||
+        input.length !== a.rows ||
+        input.some((row) => !Array.isArray(row) || row.length !== a.cols)
+      ) {
+        throw new FakeExcelError(
+          "InvalidArgument",
+          "The number of rows or columns in the input array doesn't match the size or dimensions of the range."
+        );
       }
       // office-js issue #224: with a filter on, a multi-row write lands in the visible rows only, scrambling the data.
       const hidden = a.rows > 1 ? hiddenRowsUnder(this.context.state.tables, a) : new Set<number>();
@@ -193,7 +245,8 @@ export class FakeRange extends FakeClientObject {
       for (let r = 0; r < a.rows; r++) {
         while (hidden.has(target)) target++;
         for (let c = 0; c < a.cols; c++) {
-          if (property === "numberFormat") setCell(a.sheet, target, a.col + c, { numberFormat: String(input[r][c]) });
+          if (property === "numberFormat")
+            setCell(a.sheet, target, a.col + c, { numberFormat: String(input[r][c]) });
           else writeValue(a.sheet, target, a.col + c, input[r][c]);
         }
         target++;
@@ -223,7 +276,12 @@ function writeValue(sheet: SheetState, row: number, col: number, value: unknown)
     setCell(sheet, row, col, { value: null });
     return;
   }
-  if (typeof value === "string" && /^[=+\-@]/.test(value) && current.numberFormat !== "@" && value.length > 1) {
+  if (
+    typeof value === "string" &&
+    /^[=+\-@]/.test(value) &&
+    current.numberFormat !== "@" &&
+    value.length > 1
+  ) {
     // What Excel does with such text in a cell not formatted as text: it becomes a formula.
     setCell(sheet, row, col, { value: { error: "#NAME?" }, formula: value });
     return;
@@ -236,7 +294,10 @@ function writeValue(sheet: SheetState, row: number, col: number, value: unknown)
 
 export function assertWritable(sheet: SheetState): void {
   if (sheet.protected) {
-    throw new FakeExcelError("AccessDenied", `The cell or chart you're trying to change is on a protected sheet (${sheet.name}).`);
+    throw new FakeExcelError(
+      "AccessDenied",
+      `The cell or chart you're trying to change is on a protected sheet (${sheet.name}).`
+    );
   }
 }
 
@@ -268,7 +329,9 @@ export function areaAddress(a: RangeArea, withSheet: boolean): string {
 
 /** `B3:D5` on a sheet → an area; null when the text is not an address. */
 export function parseArea(sheet: SheetState, address: string): RangeArea | null {
-  const match = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(address.replace(/^.*!/, ""));
+  const match = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(
+    address.replace(/^.*!/, "")
+  );
   if (!match) return null;
   const col = columnIndex(match[1])!;
   const lastCol = columnIndex(match[3] ?? match[1])!;
@@ -282,13 +345,22 @@ export class FakeConditionalFormats extends FakeClientObject {
   constructor(
     context: FakeRequestContext,
     path: string,
-    private readonly area: () => RangeArea,
+    private readonly area: () => RangeArea
   ) {
     super(context, path);
   }
 
-  add(type: string): { textComparison: { format: { fill: { color: string } }; rule: { operator: string; text: string } } } {
-    if (type !== "ContainsText") throw new FakeExcelError("NotImplemented", `The fake supports ContainsText conditional formats, not ${type}.`);
+  add(type: string): {
+    textComparison: {
+      format: { fill: { color: string } };
+      rule: { operator: string; text: string };
+    };
+  } {
+    if (type !== "ContainsText")
+      throw new FakeExcelError(
+        "NotImplemented",
+        `The fake supports ContainsText conditional formats, not ${type}.`
+      );
     // The entry exists once the add runs; the fill and the rule set after it in the same batch fill it in.
     let entry: ConditionalFormatState | null = null;
     this.command({ add: type }, () => {
@@ -299,7 +371,8 @@ export class FakeConditionalFormats extends FakeClientObject {
     });
     const set = (wire: Record<string, unknown>, apply: (cf: ConditionalFormatState) => void) =>
       this.command(wire, () => {
-        if (entry === null) throw new FakeExcelError("InvalidArgument", "The conditional format was not created.");
+        if (entry === null)
+          throw new FakeExcelError("InvalidArgument", "The conditional format was not created.");
         apply(entry);
       });
     return {
@@ -310,7 +383,10 @@ export class FakeConditionalFormats extends FakeClientObject {
               set({ fill: color }, (cf) => (cf.fill = color));
             },
             get color(): string {
-              throw new FakeExcelError("PropertyNotLoaded", "Load the conditional format before reading it.");
+              throw new FakeExcelError(
+                "PropertyNotLoaded",
+                "Load the conditional format before reading it."
+              );
             },
           },
         },
@@ -318,7 +394,10 @@ export class FakeConditionalFormats extends FakeClientObject {
           set({ rule }, (cf) => (cf.text = rule.text));
         },
         get rule(): { operator: string; text: string } {
-          throw new FakeExcelError("PropertyNotLoaded", "Load the conditional format before reading it.");
+          throw new FakeExcelError(
+            "PropertyNotLoaded",
+            "Load the conditional format before reading it."
+          );
         },
       },
     };
@@ -329,7 +408,8 @@ export class FakeConditionalFormats extends FakeClientObject {
   }
 
   protected override scalar(property: string): unknown {
-    if (property !== "count") throw new FakeExcelError("PropertyNotFound", `No property '${property}'.`);
+    if (property !== "count")
+      throw new FakeExcelError("PropertyNotFound", `No property '${property}'.`);
     const a = this.area();
     return a.sheet.conditionalFormats.filter((cf) => cf.address === areaAddress(a, false)).length;
   }

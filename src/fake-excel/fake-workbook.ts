@@ -2,7 +2,7 @@ import { dayFromYmd, serialFromDay } from "../engine/days";
 import { FakeClientObject, FakeCollection } from "./client-object";
 import { assertWritable, FakeRange, parseArea } from "./fake-range";
 import { FakeExcelError, type FakeRequestContext } from "./request-context";
-import { getCell, setCell, tableBounds, type SheetState, type TableState } from "./workbook-state";
+import { setCell, tableBounds, type SheetState, type TableState } from "./workbook-state";
 
 export class FakeWorkbook extends FakeClientObject {
   readonly tables: FakeTableCollection;
@@ -21,7 +21,10 @@ export class FakeWorkbook extends FakeClientObject {
   }
 
   protected override scalar(property: string): unknown {
-    throw new FakeExcelError("PropertyNotFound", `Workbook has no property '${property}' in the fake.`);
+    throw new FakeExcelError(
+      "PropertyNotFound",
+      `Workbook has no property '${property}' in the fake.`
+    );
   }
 }
 
@@ -35,7 +38,9 @@ export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
   }
 
   protected override currentItems(): FakeWorksheet[] {
-    return [...this.context.state.sheets.keys()].map((name) => new FakeWorksheet(this.context, name));
+    return [...this.context.state.sheets.keys()].map(
+      (name) => new FakeWorksheet(this.context, name)
+    );
   }
 }
 
@@ -44,7 +49,7 @@ export class FakeWorksheet extends FakeClientObject {
 
   constructor(
     context: FakeRequestContext,
-    private readonly sheetName: string,
+    private readonly sheetName: string
   ) {
     super(context, `worksheet(${sheetName})`);
     this.protection = new FakeWorksheetProtection(context, this.path, () => this.sheet());
@@ -56,14 +61,15 @@ export class FakeWorksheet extends FakeClientObject {
 
   get tables(): FakeTableCollection {
     return new FakeTableCollection(this.context, `${this.path}.tables`, () =>
-      this.context.state.tables.filter((t) => t.sheet === this.sheetName),
+      this.context.state.tables.filter((t) => t.sheet === this.sheetName)
     );
   }
 
   getRange(address: string): FakeRange {
     return new FakeRange(this.context, `${this.path}.getRange(${address})`, () => {
       const area = parseArea(this.sheet(), address);
-      if (area === null) throw new FakeExcelError("InvalidArgument", `"${address}" is not a range address.`);
+      if (area === null)
+        throw new FakeExcelError("InvalidArgument", `"${address}" is not a range address.`);
       return area;
     });
   }
@@ -76,7 +82,8 @@ export class FakeWorksheet extends FakeClientObject {
 
   sheet(): SheetState {
     const sheet = this.context.state.sheets.get(this.sheetName);
-    if (sheet === undefined) throw new FakeExcelError("ItemNotFound", `The worksheet ${this.sheetName} does not exist.`);
+    if (sheet === undefined)
+      throw new FakeExcelError("ItemNotFound", `The worksheet ${this.sheetName} does not exist.`);
     return sheet;
   }
 
@@ -86,7 +93,10 @@ export class FakeWorksheet extends FakeClientObject {
 
   protected override scalar(property: string): unknown {
     if (property === "name") return this.sheet().name;
-    throw new FakeExcelError("PropertyNotFound", `Worksheet has no property '${property}' in the fake.`);
+    throw new FakeExcelError(
+      "PropertyNotFound",
+      `Worksheet has no property '${property}' in the fake.`
+    );
   }
 
   protected override navigation(property: string): FakeClientObject | undefined {
@@ -98,7 +108,7 @@ class FakeWorksheetProtection extends FakeClientObject {
   constructor(
     context: FakeRequestContext,
     parentPath: string,
-    private readonly sheet: () => SheetState,
+    private readonly sheet: () => SheetState
   ) {
     super(context, `${parentPath}.protection`);
   }
@@ -121,7 +131,7 @@ export class FakeTableCollection extends FakeCollection<FakeTable> {
   constructor(
     context: FakeRequestContext,
     path: string,
-    private readonly list: () => TableState[],
+    private readonly list: () => TableState[]
   ) {
     super(context, path);
   }
@@ -129,7 +139,8 @@ export class FakeTableCollection extends FakeCollection<FakeTable> {
   getItem(name: string): FakeTable {
     return new FakeTable(this.context, `${this.path}.getItem(${name})`, () => {
       const table = this.list().find((t) => t.name.toLowerCase() === name.toLowerCase());
-      if (table === undefined) throw new FakeExcelError("ItemNotFound", `The table ${name} does not exist.`);
+      if (table === undefined)
+        throw new FakeExcelError("ItemNotFound", `The table ${name} does not exist.`);
       return table;
     });
   }
@@ -143,7 +154,11 @@ export class FakeTableCollection extends FakeCollection<FakeTable> {
   protected override currentItems(): FakeTable[] {
     return this.list().map((table) => {
       const id = table.id;
-      return new FakeTable(this.context, `table#${id}`, () => this.context.state.tables.find((t) => t.id === id) ?? null);
+      return new FakeTable(
+        this.context,
+        `table#${id}`,
+        () => this.context.state.tables.find((t) => t.id === id) ?? null
+      );
     });
   }
 }
@@ -155,7 +170,7 @@ export class FakeTable extends FakeClientObject {
   constructor(
     context: FakeRequestContext,
     path: string,
-    private readonly resolve: () => TableState | null,
+    private readonly resolve: () => TableState | null
   ) {
     super(context, path);
     this.columns = new FakeTableColumnCollection(context, `${path}.columns`, () => this.table());
@@ -193,7 +208,10 @@ export class FakeTable extends FakeClientObject {
 
   /** Excel shows a header-only table with one empty data row; its body is that row. */
   getDataBodyRange(): FakeRange {
-    return this.range("getDataBodyRange()", (t) => ({ row: t.headerRow + 1, rows: Math.max(1, t.rowCount) }));
+    return this.range("getDataBodyRange()", (t) => ({
+      row: t.headerRow + 1,
+      rows: Math.max(1, t.rowCount),
+    }));
   }
 
   clearFilters(): void {
@@ -234,7 +252,10 @@ export class FakeTable extends FakeClientObject {
       case "showTotals":
         return table.showTotals;
       default:
-        throw new FakeExcelError("PropertyNotFound", `Table has no property '${property}' in the fake.`);
+        throw new FakeExcelError(
+          "PropertyNotFound",
+          `Table has no property '${property}' in the fake.`
+        );
     }
   }
 
@@ -244,11 +265,20 @@ export class FakeTable extends FakeClientObject {
     return undefined;
   }
 
-  private range(step: string, rows: (table: TableState) => { row: number; rows: number }): FakeRange {
+  private range(
+    step: string,
+    rows: (table: TableState) => { row: number; rows: number }
+  ): FakeRange {
     return new FakeRange(this.context, `${this.path}.${step}`, () => {
       const table = this.table();
       const { row, rows: count } = rows(table);
-      return { sheet: this.sheetOf(table), row, col: table.firstColumn, rows: count, cols: table.columns.length };
+      return {
+        sheet: this.sheetOf(table),
+        row,
+        col: table.firstColumn,
+        rows: count,
+        cols: table.columns.length,
+      };
     });
   }
 }
@@ -257,7 +287,7 @@ class FakeWorksheetOfTable extends FakeWorksheet {
   constructor(
     context: FakeRequestContext,
     tablePath: string,
-    private readonly table: () => TableState,
+    private readonly table: () => TableState
   ) {
     super(context, `${tablePath}.worksheet`);
   }
@@ -271,7 +301,7 @@ export class FakeTableColumnCollection extends FakeCollection<FakeTableColumn> {
   constructor(
     context: FakeRequestContext,
     path: string,
-    private readonly table: () => TableState,
+    private readonly table: () => TableState
   ) {
     super(context, path);
   }
@@ -280,20 +310,30 @@ export class FakeTableColumnCollection extends FakeCollection<FakeTableColumn> {
    * Appends a column (index null). Like Excel, it inserts cells into the
    * table's rows, shifting whatever stands to the right of the table.
    */
-  add(index: number | null | undefined, values: unknown[][] | null | undefined, name: string): FakeTableColumn {
+  add(
+    index: number | null | undefined,
+    values: unknown[][] | null | undefined,
+    name: string
+  ): FakeTableColumn {
     this.command({ add: { index, name, values } }, () => {
       const table = this.table();
       const sheet = this.context.state.sheets.get(table.sheet)!;
       assertWritable(sheet);
-      if (index !== null && index !== undefined) throw new FakeExcelError("NotImplemented", "The fake appends columns only.");
-      if (values !== null && values !== undefined) throw new FakeExcelError("NotImplemented", "The fake adds empty columns only.");
+      if (index !== null && index !== undefined)
+        throw new FakeExcelError("NotImplemented", "The fake appends columns only.");
+      if (values !== null && values !== undefined)
+        throw new FakeExcelError("NotImplemented", "The fake adds empty columns only.");
       if (table.columns.some((c) => c.toLowerCase() === name.toLowerCase())) {
-        throw new FakeExcelError("InvalidArgument", `The table already has a column named ${name}.`);
+        throw new FakeExcelError(
+          "InvalidArgument",
+          `The table already has a column named ${name}.`
+        );
       }
       const bounds = tableBounds(table);
       const newCol = bounds.lastColumn + 1;
       const lastCol = lastUsedColumn(sheet);
-      for (let row = bounds.firstRow; row <= bounds.lastRow; row++) shiftRight(sheet, row, newCol, lastCol);
+      for (let row = bounds.firstRow; row <= bounds.lastRow; row++)
+        shiftRight(sheet, row, newCol, lastCol);
       table.columns.push(name);
       setCell(sheet, table.headerRow, newCol, { value: name, numberFormat: "General" });
     });
@@ -316,7 +356,8 @@ export class FakeTableColumnCollection extends FakeCollection<FakeTableColumn> {
   getItemAt(index: number): FakeTableColumn {
     return new FakeTableColumn(this.context, `${this.path}.getItemAt(${index})`, () => {
       const table = this.table();
-      if (index < 0 || index >= table.columns.length) throw new FakeExcelError("ItemNotFound", `The table has no column ${index}.`);
+      if (index < 0 || index >= table.columns.length)
+        throw new FakeExcelError("ItemNotFound", `The table has no column ${index}.`);
       return { table, index };
     });
   }
@@ -331,7 +372,13 @@ export class FakeTableColumnCollection extends FakeCollection<FakeTableColumn> {
 
   protected override currentItems(): FakeTableColumn[] {
     const table = this.table();
-    return table.columns.map((_, index) => new FakeTableColumn(this.context, `${this.path}.items[${index}]`, () => ({ table: this.table(), index })));
+    return table.columns.map(
+      (_, index) =>
+        new FakeTableColumn(this.context, `${this.path}.items[${index}]`, () => ({
+          table: this.table(),
+          index,
+        }))
+    );
   }
 }
 
@@ -348,7 +395,8 @@ function shiftRight(sheet: SheetState, row: number, fromCol: number, lastCol: nu
 
 function lastUsedColumn(sheet: SheetState): number {
   let last = -1;
-  for (const key of sheet.cells.keys()) last = Math.max(last, Number(key.slice(key.indexOf(":") + 1)));
+  for (const key of sheet.cells.keys())
+    last = Math.max(last, Number(key.slice(key.indexOf(":") + 1)));
   return last;
 }
 
@@ -358,7 +406,7 @@ export class FakeTableColumn extends FakeClientObject {
   constructor(
     context: FakeRequestContext,
     path: string,
-    private readonly resolve: () => { table: TableState; index: number } | null,
+    private readonly resolve: () => { table: TableState; index: number } | null
   ) {
     super(context, path);
     this.filter = new FakeFilter(context, `${path}.filter`, () => this.column());
@@ -377,13 +425,20 @@ export class FakeTableColumn extends FakeClientObject {
   getDataBodyRange(): FakeRange {
     return new FakeRange(this.context, `${this.path}.getDataBodyRange()`, () => {
       const { table, index } = this.column();
-      return { sheet: this.context.state.sheets.get(table.sheet)!, row: table.headerRow + 1, col: table.firstColumn + index, rows: Math.max(1, table.rowCount), cols: 1 };
+      return {
+        sheet: this.context.state.sheets.get(table.sheet)!,
+        row: table.headerRow + 1,
+        col: table.firstColumn + index,
+        rows: Math.max(1, table.rowCount),
+        cols: 1,
+      };
     });
   }
 
   column(): { table: TableState; index: number } {
     const column = this.resolve();
-    if (column === null) throw new FakeExcelError("ItemNotFound", "The table column does not exist.");
+    if (column === null)
+      throw new FakeExcelError("ItemNotFound", "The table column does not exist.");
     return column;
   }
 
@@ -401,7 +456,10 @@ export class FakeTableColumn extends FakeClientObject {
     if (column === null) return null;
     if (property === "name") return column.table.columns[column.index];
     if (property === "index") return column.index;
-    throw new FakeExcelError("PropertyNotFound", `TableColumn has no property '${property}' in the fake.`);
+    throw new FakeExcelError(
+      "PropertyNotFound",
+      `TableColumn has no property '${property}' in the fake.`
+    );
   }
 
   protected override navigation(property: string): FakeClientObject | undefined {
@@ -419,7 +477,7 @@ export class FakeFilter extends FakeClientObject {
   constructor(
     context: FakeRequestContext,
     path: string,
-    private readonly column: () => { table: TableState; index: number },
+    private readonly column: () => { table: TableState; index: number }
   ) {
     super(context, path);
   }
@@ -444,7 +502,8 @@ export class FakeFilter extends FakeClientObject {
   }
 
   protected override scalar(property: string): unknown {
-    if (property !== "criteria") throw new FakeExcelError("PropertyNotFound", `Filter has no property '${property}'.`);
+    if (property !== "criteria")
+      throw new FakeExcelError("PropertyNotFound", `Filter has no property '${property}'.`);
     const { table, index } = this.column();
     const filter = table.filters.get(index);
     return filter === undefined ? null : { filterOn: "Values", values: [...filter.values] };
@@ -461,7 +520,9 @@ export class FakeFunctions {
       const system = this.context.state.dateSystem;
       if (days === null) return { value: null, error: "#NUM!" };
       const serial = serialFromDay(days, system);
-      return serial < (system === 1904 ? 0 : 1) ? { value: null, error: "#NUM!" } : { value: serial, error: null };
+      return serial < (system === 1904 ? 0 : 1)
+        ? { value: null, error: "#NUM!" }
+        : { value: serial, error: null };
     });
   }
 }
@@ -470,7 +531,7 @@ export class FakeFunctionResult extends FakeClientObject {
   constructor(
     context: FakeRequestContext,
     path: string,
-    private readonly compute: () => { value: number | null; error: string | null },
+    private readonly compute: () => { value: number | null; error: string | null }
   ) {
     super(context, path);
   }
@@ -492,4 +553,3 @@ export class FakeFunctionResult extends FakeClientObject {
     throw new FakeExcelError("PropertyNotFound", `FunctionResult has no property '${property}'.`);
   }
 }
-

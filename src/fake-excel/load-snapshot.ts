@@ -6,16 +6,21 @@ export function workbookStateFromSnapshot(snapshot: WorkbookSnapshot): WorkbookS
   const state = emptyWorkbook(snapshot.dateSystem);
   snapshot.tables.forEach((table, id) => {
     const sheet = state.sheets.get(table.sheet) ?? addSheet(state, table.sheet);
-    table.headers.forEach((header, c) => setCell(sheet, table.headerRow, table.firstColumn + c, { value: header }));
+    table.headers.forEach((header, c) =>
+      setCell(sheet, table.headerRow, table.firstColumn + c, { value: header })
+    );
     table.rows.forEach((row, r) =>
       row.forEach((value, c) =>
         setCell(sheet, table.headerRow + 1 + r, table.firstColumn + c, {
           value,
           numberFormat: table.numberFormats?.[r]?.[c] ?? "General",
-        }),
-      ),
+        })
+      )
     );
-    if (table.hasTotalsRow) setCell(sheet, table.headerRow + 1 + table.rows.length, table.firstColumn, { value: "Totale" });
+    if (table.hasTotalsRow)
+      setCell(sheet, table.headerRow + 1 + table.rows.length, table.firstColumn, {
+        value: "Totale",
+      });
     state.tables.push({
       id: id + 1,
       name: table.name,

@@ -11,7 +11,7 @@ export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 export class FakeExcelError extends Error {
   constructor(
     readonly code: string,
-    message: string,
+    message: string
   ) {
     super(message);
     this.name = "RichApi.Error";
@@ -45,7 +45,7 @@ export class FakeRequestContext {
 
   constructor(
     readonly state: WorkbookState,
-    private readonly options: FakeContextOptions = {},
+    private readonly options: FakeContextOptions = {}
   ) {}
 
   enqueue(command: Command): void {
@@ -60,7 +60,10 @@ export class FakeRequestContext {
     const requestBytes = encoder.encode(JSON.stringify(commands.map((c) => c.wire))).length;
     this.stats.requestBytes.push(requestBytes);
     if (requestBytes > limit) {
-      throw new FakeExcelError("RequestPayloadSizeLimitExceeded", `The request payload size (${requestBytes} bytes) has exceeded the limit.`);
+      throw new FakeExcelError(
+        "RequestPayloadSizeLimitExceeded",
+        `The request payload size (${requestBytes} bytes) has exceeded the limit.`
+      );
     }
     // Commands before a failing one stay applied, as in Excel: a batch is not a transaction.
     const loads: { response: unknown; commit(): void }[] = [];
@@ -71,9 +74,13 @@ export class FakeRequestContext {
     const responseBytes = encoder.encode(JSON.stringify(loads.map((l) => l.response))).length;
     this.stats.responseBytes.push(responseBytes);
     if (responseBytes > limit) {
-      throw new FakeExcelError("ResponsePayloadSizeLimitExceeded", `The response payload size (${responseBytes} bytes) has exceeded the limit.`);
+      throw new FakeExcelError(
+        "ResponsePayloadSizeLimitExceeded",
+        `The response payload size (${responseBytes} bytes) has exceeded the limit.`
+      );
     }
     for (const load of loads) load.commit();
-    if (this.options.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.options.latencyMs));
+    if (this.options.latencyMs)
+      await new Promise((resolve) => setTimeout(resolve, this.options.latencyMs));
   }
 }

@@ -55,7 +55,14 @@ export interface WorkbookState {
 }
 
 export function emptyWorkbook(dateSystem: DateSystem = 1900): WorkbookState {
-  return { dateSystem, sheets: new Map(), tables: [], settings: new Map(), selection: null, activeSheet: null };
+  return {
+    dateSystem,
+    sheets: new Map(),
+    tables: [],
+    settings: new Map(),
+    selection: null,
+    activeSheet: null,
+  };
 }
 
 export function cellKey(row: number, col: number): string {
@@ -66,10 +73,16 @@ export function getCell(sheet: SheetState, row: number, col: number): CellState 
   return sheet.cells.get(cellKey(row, col)) ?? { value: null, numberFormat: "General" };
 }
 
-export function setCell(sheet: SheetState, row: number, col: number, cell: Partial<CellState>): void {
+export function setCell(
+  sheet: SheetState,
+  row: number,
+  col: number,
+  cell: Partial<CellState>
+): void {
   const key = cellKey(row, col);
   const next = { ...getCell(sheet, row, col), ...cell };
-  if (next.value === null && next.numberFormat === "General" && next.formula === undefined) sheet.cells.delete(key);
+  if (next.value === null && next.numberFormat === "General" && next.formula === undefined)
+    sheet.cells.delete(key);
   else sheet.cells.set(key, next);
 }
 
@@ -94,7 +107,12 @@ export function hiddenRows(table: TableState, sheet: SheetState): Set<number> {
 }
 
 /** The table's whole range: header, data rows and totals row. */
-export function tableBounds(table: TableState): { firstRow: number; lastRow: number; firstColumn: number; lastColumn: number } {
+export function tableBounds(table: TableState): {
+  firstRow: number;
+  lastRow: number;
+  firstColumn: number;
+  lastColumn: number;
+} {
   return {
     firstRow: table.headerRow,
     lastRow: table.headerRow + table.rowCount + (table.showTotals ? 1 : 0),

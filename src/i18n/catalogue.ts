@@ -23,6 +23,28 @@ export interface Catalogue {
   readonly linkedProblems: (phases: ProblemCounts, indicators: ProblemCounts) => string;
   readonly number: (value: number) => string;
   readonly cli: CliTexts;
+  readonly addin: AddinTexts;
+}
+
+/** The ribbon command's and the pane's words. */
+export interface AddinTexts {
+  readonly summary: (counts: { objectives: number; errors: number; warnings: number }) => string;
+  readonly written: (cells: number) => string;
+  readonly nothingToWrite: string;
+  readonly skipped: (table: string, range: string) => string;
+  readonly noTables: string;
+  readonly uncheckable: (reasons: string) => string;
+  readonly protectedSheet: (sheet: string) => string;
+  readonly excelError: (code: string) => string;
+  readonly unexpected: (message: string) => string;
+  readonly settingsIgnored: string;
+  readonly close: string;
+  readonly title: string;
+  readonly validate: string;
+  readonly validating: string;
+  readonly findingsHeading: string;
+  readonly noFindings: string;
+  readonly severity: Readonly<Record<"error" | "warning", string>>;
 }
 
 export interface CliTexts {

@@ -218,4 +218,29 @@ export const en: Catalogue = {
       "another file with the same name was already written to that folder: check the files one at a time",
     writeFailed: (detail) => `the copy cannot be written (${detail})`,
   },
+  addin: {
+    summary: (c) =>
+      `${c.objectives} ${c.objectives === 1 ? "objective" : "objectives"} checked: ${c.errors} ${c.errors === 1 ? "error" : "errors"}, ${c.warnings} ${c.warnings === 1 ? "warning" : "warnings"}.`,
+    written: (cells) => `Status columns updated (${cells} ${cells === 1 ? "cell" : "cells"}).`,
+    nothingToWrite: "The status columns were already up to date.",
+    skipped: (table, range) =>
+      `Table ${table} was not updated: cells ${range}, where the status columns would go, are not empty. Move them and try again.`,
+    noTables:
+      "No tables found. Open the Planning pane and choose Create planning tables, or format the data as tables named Obiettivi, Fasi and Indicatori.",
+    uncheckable: (reasons) => `The workbook cannot be fully checked: ${reasons}`,
+    protectedSheet: (sheet) =>
+      `Sheet "${sheet}" is protected, so nothing was written: unprotect it (Review > Unprotect Sheet) and try again.`,
+    excelError: (code) =>
+      `Excel did not complete the check (${code}). Whatever was written, a new check completes it: try again.`,
+    unexpected: (message) =>
+      `The check stopped on an unexpected problem (${message}). Try again; if it happens again, report it to the planning office.`,
+    settingsIgnored: "The settings stored in the workbook could not be read and were ignored.",
+    close: "Close",
+    title: "Objective Check",
+    validate: "Validate objective",
+    validating: "Checking…",
+    findingsHeading: "Findings",
+    noFindings: "No problems found.",
+    severity: { error: "Error", warning: "Warning" },
+  },
 };

@@ -223,4 +223,31 @@ export const it: Catalogue = {
       "un altro file con lo stesso nome è già stato scritto in questa cartella: controlla i file uno alla volta",
     writeFailed: (detail) => `la copia non si può scrivere (${detail})`,
   },
+  addin: {
+    summary: (c) =>
+      `${c.objectives} ${c.objectives === 1 ? "obiettivo controllato" : "obiettivi controllati"}: ${c.errors} ${c.errors === 1 ? "errore" : "errori"}, ${c.warnings} ${c.warnings === 1 ? "avviso" : "avvisi"}.`,
+    written: (cells) =>
+      `Colonne di stato aggiornate (${cells} ${cells === 1 ? "cella" : "celle"}).`,
+    nothingToWrite: "Le colonne di stato erano già aggiornate.",
+    skipped: (table, range) =>
+      `La tabella ${table} non è stata aggiornata: le celle ${range}, dove andrebbero le colonne di stato, non sono vuote. Spostale e riprova.`,
+    noTables:
+      "Nessuna tabella trovata. Apri il Pannello pianificazione e scegli «Crea tabelle di pianificazione», oppure formatta i dati come tabelle chiamate Obiettivi, Fasi e Indicatori.",
+    uncheckable: (reasons) => `La cartella non si può controllare per intero: ${reasons}`,
+    protectedSheet: (sheet) =>
+      `Il foglio «${sheet}» è protetto, quindi non è stato scritto nulla: togli la protezione (Revisione > Rimuovi protezione foglio) e riprova.`,
+    excelError: (code) =>
+      `Excel non ha completato il controllo (${code}). Non è stato scritto nulla di parziale che un nuovo controllo non completi: riprova.`,
+    unexpected: (message) =>
+      `Il controllo si è interrotto per un problema imprevisto (${message}). Riprova; se si ripete, segnalalo all'ufficio pianificazione.`,
+    settingsIgnored:
+      "Le impostazioni salvate nella cartella non erano leggibili e sono state ignorate.",
+    close: "Chiudi",
+    title: "Objective Check",
+    validate: "Valida obiettivo",
+    validating: "Controllo in corso…",
+    findingsHeading: "Segnalazioni",
+    noFindings: "Nessun problema trovato.",
+    severity: { error: "Errore", warning: "Avviso" },
+  },
 };

@@ -1,3 +1,5 @@
+/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read, office-addins/call-sync-after-load --
+   these tests read too early on purpose: the fake must refuse it as Excel does. */
 import { FakeExcelHost } from "../../src/fake-excel/fake-excel-host";
 import { workbookStateFromSnapshot } from "../../src/fake-excel/load-snapshot";
 import { PAYLOAD_LIMIT_BYTES } from "../../src/fake-excel/request-context";
@@ -45,7 +47,9 @@ describe("the strict fake of Excel", () => {
       const rows = 60_000;
       const range = context.workbook.worksheets.getItem("Fasi").getRange(`A1:A${rows}`);
       range.values = Array.from({ length: rows }, () => ["x".repeat(100)]);
-      await expect(context.sync()).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
+      await expect(context.sync()).rejects.toMatchObject({
+        code: "RequestPayloadSizeLimitExceeded",
+      });
     });
     expect(fake.lastRun.requestBytes[0]).toBeGreaterThan(PAYLOAD_LIMIT_BYTES);
   });
@@ -67,6 +71,10 @@ describe("the strict fake of Excel", () => {
       await context.sync();
     });
     const cells = fake.state.sheets.get("Fasi")!.cells;
-    expect([cells.get("2:7"), cells.get("3:7")?.value, cells.get("4:7")?.value]).toEqual([undefined, "a", "b"]);
+    expect([cells.get("2:7"), cells.get("3:7")?.value, cells.get("4:7")?.value]).toEqual([
+      undefined,
+      "a",
+      "b",
+    ]);
   });
 });

@@ -4,7 +4,11 @@ import { SETTINGS_KEY } from "../../src/adapters/office/stored-settings";
 import type { WorkbookSettings, WorkbookSnapshot } from "../../src/engine/snapshot";
 import type { CellState, WorkbookState } from "../../src/fake-excel/workbook-state";
 
-export function fakeHost(snapshot: WorkbookSnapshot, settings: WorkbookSettings = {}, options: FakeHostOptions = {}): FakeExcelHost {
+export function fakeHost(
+  snapshot: WorkbookSnapshot,
+  settings: WorkbookSettings = {},
+  options: FakeHostOptions = {}
+): FakeExcelHost {
   const state = workbookStateFromSnapshot(snapshot);
   if (Object.keys(settings).length > 0) state.settings.set(SETTINGS_KEY, settings);
   return new FakeExcelHost(state, options);
@@ -25,6 +29,7 @@ export function valueAt(state: WorkbookState, sheet: string, address: string): u
 /** Every cell of the workbook, for before/after comparisons. */
 export function allCells(state: WorkbookState): Map<string, CellState> {
   const cells = new Map<string, CellState>();
-  for (const sheet of state.sheets.values()) for (const [key, value] of sheet.cells) cells.set(`${sheet.name}!${key}`, { ...value });
+  for (const sheet of state.sheets.values())
+    for (const [key, value] of sheet.cells) cells.set(`${sheet.name}!${key}`, { ...value });
   return cells;
 }

@@ -9,7 +9,10 @@ export interface DocumentSettings {
 }
 
 export interface ExcelHost {
-  run<T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  run<T>(
+    options: Excel.RunOptions,
+    batch: (context: Excel.RequestContext) => Promise<T>
+  ): Promise<T>;
   isSetSupported(name: string, version: string): boolean;
   readonly settings: DocumentSettings;
 }
@@ -24,7 +27,7 @@ export function officeHost(): ExcelHost {
       set: (name, value) => Office.context.document.settings.set(name, value),
       saveAsync: (callback) =>
         Office.context.document.settings.saveAsync((result) =>
-          callback?.({ status: String(result.status), error: result.error ?? undefined }),
+          callback?.({ status: String(result.status), error: result.error ?? undefined })
         ),
     },
   };

@@ -1,4 +1,10 @@
-import type { CellValue, DateSystem, TableSnapshot, WorkbookSettings, WorkbookSnapshot } from "../../engine/snapshot";
+import type {
+  CellValue,
+  DateSystem,
+  TableSnapshot,
+  WorkbookSettings,
+  WorkbookSnapshot,
+} from "../../engine/snapshot";
 
 /** Excel on the web rejects requests and responses over 5 MB; each sync stays under this. */
 export const SYNC_BUDGET_BYTES = 4 * 1024 * 1024;
@@ -47,16 +53,23 @@ interface TableRequest {
  * one for their shape, headers, filters and first rows. Tables too large for
  * one 4 MB response are read in further row blocks, one sync each.
  */
-export async function readWorkbook(context: Excel.RequestContext, settings: WorkbookSettings): Promise<OfficeWorkbook> {
+export async function readWorkbook(
+  context: Excel.RequestContext,
+  settings: WorkbookSettings
+): Promise<OfficeWorkbook> {
   const tables = context.workbook.tables;
-  tables.load("items/name,items/showHeaders,items/showTotals,items/worksheet/name,items/worksheet/protection/protected");
+  tables.load(
+    "items/name,items/showHeaders,items/showTotals,items/worksheet/name,items/worksheet/protection/protected"
+  );
   // DATE(1904;1;1) is serial 1462 in the 1900 date system and 0 in the 1904 one.
   const probe = context.workbook.functions.date(1904, 1, 1);
   probe.load("value");
   await context.sync();
 
   const dateSystem: DateSystem = probe.value === 0 ? 1904 : 1900;
-  const cellBudget = Math.floor(SYNC_BUDGET_BYTES / FIRST_GUESS_BYTES_PER_CELL / Math.max(1, tables.items.length));
+  const cellBudget = Math.floor(
+    SYNC_BUDGET_BYTES / FIRST_GUESS_BYTES_PER_CELL / Math.max(1, tables.items.length)
+  );
   const requests: TableRequest[] = tables.items.map((table) => {
     const columns = table.columns;
     columns.load("items/name,items/filter/criteria");
@@ -64,7 +77,12 @@ export async function readWorkbook(context: Excel.RequestContext, settings: Work
     body.load("rowCount,columnCount,rowIndex,columnIndex");
     const header = table.getHeaderRowRange();
     header.load("rowIndex");
-    const right = table.getRange().getLastColumn().getOffsetRange(0, 1).getResizedRange(0, MAX_NEW_COLUMNS - 1).getUsedRangeOrNullObject(true);
+    const right = table
+      .getRange()
+      .getLastColumn()
+      .getOffsetRange(0, 1)
+      .getResizedRange(0, MAX_NEW_COLUMNS - 1)
+      .getUsedRangeOrNullObject(true);
     right.load("address");
     // The first rows come with the shape, so a table that fits is read in these two syncs.
     const blockRows = Math.max(1, Math.floor(cellBudget / WIDEST_EXPECTED_TABLE));
@@ -77,6 +95,14 @@ export async function readWorkbook(context: Excel.RequestContext, settings: Work
   const grids = requests.map((request) => ({
     values: toCells(request.firstBlock),
     formats: request.firstBlock.isNullObject ? [] : (request.firstBlock.numberFormat as string[][]),
+    // What a row weighed in the response, to size the next blocks.
+    bytesPerRow: request.firstBlock.isNullObject
+      ? FIRST_GUESS_BYTES_PER_CELL
+      : JSON.stringify([
+          request.firstBlock.values,
+          request.firstBlock.valueTypes,
+          request.firstBlock.numberFormat,
+        ]).length / Math.max(1, request.firstBlock.values.length),
   }));
   await readRemainingBlocks(context, requests, grids);
 
@@ -88,9 +114,13 @@ export async function readWorkbook(context: Excel.RequestContext, settings: Work
     firstColumn: request.body.columnIndex,
     columnCount: request.body.columnCount,
     rowCount: grids[i].values.length,
-    occupiedToTheRight: request.right.isNullObject ? null : request.right.address.replace(/^.*!/, ""),
+    occupiedToTheRight: request.right.isNullObject
+      ? null
+      : request.right.address.replace(/^.*!/, ""),
     filters: request.columns.items.flatMap((column, index) =>
-      column.filter.criteria && column.filter.criteria.filterOn ? [{ column: index, criteria: column.filter.criteria }] : [],
+      column.filter.criteria && column.filter.criteria.filterOn
+        ? [{ column: index, criteria: column.filter.criteria }]
+        : []
     ),
   }));
   const snapshots: TableSnapshot[] = requests.map((request, i) => ({
@@ -107,7 +137,10 @@ export async function readWorkbook(context: Excel.RequestContext, settings: Work
 }
 
 function blockOf(body: Excel.Range, startRow: number, rows: number): Excel.Range {
-  return body.getRow(startRow).getResizedRange(rows - 1, 0).getIntersectionOrNullObject(body);
+  return body
+    .getRow(startRow)
+    .getResizedRange(rows - 1, 0)
+    .getIntersectionOrNullObject(body);
 }
 
 /**
@@ -117,21 +150,24 @@ function blockOf(body: Excel.Range, startRow: number, rows: number): Excel.Range
 async function readRemainingBlocks(
   context: Excel.RequestContext,
   requests: readonly TableRequest[],
-  grids: { values: CellValue[][]; formats: string[][] }[],
+  grids: { values: CellValue[][]; formats: string[][]; bytesPerRow: number }[]
 ): Promise<void> {
   const pending = requests.map((request, i) => ({
     request,
     grid: grids[i],
     next: grids[i].values.length,
     total: request.body.rowCount,
-    bytesPerRow: Math.max(1, JSON.stringify([grids[i].values, grids[i].formats]).length / Math.max(1, grids[i].values.length)) * SAFETY,
+    bytesPerRow: Math.max(1, grids[i].bytesPerRow) * SAFETY,
   }));
   const round = async (): Promise<void> => {
     let budget = SYNC_BUDGET_BYTES;
     const blocks: { entry: (typeof pending)[number]; range: Excel.Range }[] = [];
     for (const entry of pending) {
       if (entry.next >= entry.total || budget < entry.bytesPerRow) continue;
-      const rows = Math.max(1, Math.min(entry.total - entry.next, Math.floor(budget / entry.bytesPerRow)));
+      const rows = Math.max(
+        1,
+        Math.min(entry.total - entry.next, Math.floor(budget / entry.bytesPerRow))
+      );
       const range = blockOf(entry.request.body, entry.next, rows);
       range.load("values,valueTypes,numberFormat");
       blocks.push({ entry, range });
@@ -158,6 +194,6 @@ function toCells(range: Excel.Range): CellValue[][] {
       if (types[r][c] === "Error") return { error: String(value) };
       if (value === "") return null;
       return value as CellValue;
-    }),
+    })
   );
 }

@@ -20,7 +20,11 @@ export interface ValidationOutcome {
  * cell (delayForCellEdit) and, where Excel supports it (ExcelApi 1.20), makes
  * the whole write one step of Undo.
  */
-export async function validateWorkbook(host: ExcelHost, today: Day, defaultLanguage: Language): Promise<ValidationOutcome> {
+export async function validateWorkbook(
+  host: ExcelHost,
+  today: Day,
+  defaultLanguage: Language
+): Promise<ValidationOutcome> {
   const stored = readStoredSettings(host.settings);
   const options: Excel.RunOptions = { delayForCellEdit: true };
   if (host.isSetSupported("ExcelApi", "1.20")) options.mergeUndoGroup = true;

@@ -42,9 +42,12 @@ export async function writeWorkbook(
   context: Excel.RequestContext,
   workbook: OfficeWorkbook,
   plan: WritePlan,
-  words: Catalogue,
+  words: Catalogue
 ): Promise<OfficeWriteOutcome> {
-  const targets = plan.tables.map((tablePlan) => ({ tablePlan, table: workbook.tables.find((t) => t.name === tablePlan.table)! }));
+  const targets = plan.tables.map((tablePlan) => ({
+    tablePlan,
+    table: workbook.tables.find((t) => t.name === tablePlan.table)!,
+  }));
   const protectedTarget = targets.find(({ table }) => table.sheetProtected);
   if (protectedTarget) throw new ProtectedSheetError(protectedTarget.table.sheet);
 
@@ -56,7 +59,12 @@ export async function writeWorkbook(
   for (const { tablePlan, table } of targets) {
     const added = tablePlan.columns.filter((c) => c.existingIndex === null).length;
     if (added > 0 && blocksNewColumns(table, added)) {
-      skipped.push({ table: table.name, sheet: table.sheet, reason: "occupied", range: table.occupiedToTheRight! });
+      skipped.push({
+        table: table.name,
+        sheet: table.sheet,
+        reason: "occupied",
+        range: table.occupiedToTheRight!,
+      });
       continue;
     }
     const steps = tableSteps(tablePlan, table, words);
@@ -91,7 +99,11 @@ function blocksNewColumns(table: OfficeTable, added: number): boolean {
   return first <= table.firstColumn + table.columnCount - 1 + added;
 }
 
-function tableSteps(tablePlan: TablePlan, table: OfficeTable, words: Catalogue): { opening: Step[]; body: Step[]; closing: Step[]; cells: number } {
+function tableSteps(
+  tablePlan: TablePlan,
+  table: OfficeTable,
+  words: Catalogue
+): { opening: Step[]; body: Step[]; closing: Step[]; cells: number } {
   const name = table.name;
   const tableOf = (context: Excel.RequestContext) => context.workbook.tables.getItem(name);
   const opening: Step[] = [];
@@ -101,7 +113,10 @@ function tableSteps(tablePlan: TablePlan, table: OfficeTable, words: Catalogue):
 
   // office-js issue #224: writing into a filtered table scrambles rows, so filters come off and go back on.
   if (table.filters.length > 0) {
-    opening.push({ bytes: STEP_OVERHEAD_BYTES, queue: (context) => tableOf(context).clearFilters() });
+    opening.push({
+      bytes: STEP_OVERHEAD_BYTES,
+      queue: (context) => tableOf(context).clearFilters(),
+    });
     for (const { column, criteria } of table.filters) {
       closing.push({
         bytes: STEP_OVERHEAD_BYTES + JSON.stringify(criteria).length,
@@ -114,24 +129,36 @@ function tableSteps(tablePlan: TablePlan, table: OfficeTable, words: Catalogue):
   for (const column of tablePlan.columns) {
     const index = column.existingIndex ?? nextNew++;
     if (column.existingIndex === null) {
-      opening.push({ bytes: STEP_OVERHEAD_BYTES, queue: (context) => void tableOf(context).columns.add(undefined, undefined, column.header) });
+      opening.push({
+        bytes: STEP_OVERHEAD_BYTES,
+        queue: (context) => void tableOf(context).columns.add(undefined, undefined, column.header),
+      });
       if (column.key === "check") opening.push(...checkColourSteps(name, column.header, words));
     } else if (column.rename) {
       opening.push({
         bytes: STEP_OVERHEAD_BYTES + column.header.length,
-        queue: (context) => (tableOf(context).getHeaderRowRange().getCell(0, index).values = [[column.header]]),
+        queue: (context) =>
+          (tableOf(context).getHeaderRowRange().getCell(0, index).values = [[column.header]]),
       });
     }
     for (const run of runs(column.writeRows)) {
       const values = column.writeValues.slice(run.from, run.to).map((value) => [cellValue(value)]);
       cells += values.length;
-      body.push(...chunk(values, (part, offset) => writeStep(name, index, column.writeRows[run.from] + offset, part, column)));
+      body.push(
+        ...chunk(values, (part, offset) =>
+          writeStep(name, index, column.writeRows[run.from] + offset, part, column)
+        )
+      );
     }
     if (column.numberFormat !== null) {
       const format = column.numberFormat;
       for (const run of runs(column.formatRows)) {
         const formats = column.formatRows.slice(run.from, run.to).map(() => [format]);
-        body.push(...chunk(formats, (part, offset) => formatStep(name, index, column.formatRows[run.from] + offset, part)));
+        body.push(
+          ...chunk(formats, (part, offset) =>
+            formatStep(name, index, column.formatRows[run.from] + offset, part)
+          )
+        );
       }
     }
   }
@@ -143,7 +170,10 @@ function checkColourSteps(table: string, header: string, words: Catalogue): Step
   return (["error", "warning", "ok"] as const).map((check) => ({
     bytes: STEP_OVERHEAD_BYTES,
     queue: (context: Excel.RequestContext) => {
-      const range = context.workbook.tables.getItem(table).columns.getItem(header).getDataBodyRange();
+      const range = context.workbook.tables
+        .getItem(table)
+        .columns.getItem(header)
+        .getDataBodyRange();
       // String forms of the enums: the Excel namespace's objects are not needed at run time.
       const format = range.conditionalFormats.add("ContainsText");
       format.textComparison.format.fill.color = CHECK_COLOURS[check];
@@ -152,7 +182,13 @@ function checkColourSteps(table: string, header: string, words: Catalogue): Step
   }));
 }
 
-function writeStep(table: string, column: number, row: number, values: PlanValue[][], plan: ColumnPlan): Step {
+function writeStep(
+  table: string,
+  column: number,
+  row: number,
+  values: PlanValue[][],
+  plan: ColumnPlan
+): Step {
   const text = plan.kind === "text";
   return {
     bytes: STEP_OVERHEAD_BYTES + JSON.stringify(values).length * (text ? 2 : 1),
@@ -168,12 +204,23 @@ function writeStep(table: string, column: number, row: number, values: PlanValue
 function formatStep(table: string, column: number, row: number, formats: string[][]): Step {
   return {
     bytes: STEP_OVERHEAD_BYTES + JSON.stringify(formats).length,
-    queue: (context) => (cellsOf(context, table, column, row, formats.length).numberFormat = formats),
+    queue: (context) =>
+      (cellsOf(context, table, column, row, formats.length).numberFormat = formats),
   };
 }
 
-function cellsOf(context: Excel.RequestContext, table: string, column: number, row: number, rows: number): Excel.Range {
-  return context.workbook.tables.getItem(table).getDataBodyRange().getCell(row, column).getResizedRange(rows - 1, 0);
+function cellsOf(
+  context: Excel.RequestContext,
+  table: string,
+  column: number,
+  row: number,
+  rows: number
+): Excel.Range {
+  return context.workbook.tables
+    .getItem(table)
+    .getDataBodyRange()
+    .getCell(row, column)
+    .getResizedRange(rows - 1, 0);
 }
 
 /** Office.js clears a cell written with "". */
@@ -199,7 +246,10 @@ function chunk<T>(rows: T[], step: (part: T[], offset: number) => Step): Step[] 
   const whole = step(rows, 0);
   if (whole.bytes <= SYNC_BUDGET_BYTES / 2 || rows.length === 1) return [whole];
   const half = Math.ceil(rows.length / 2);
-  return [...chunk(rows.slice(0, half), step), ...chunk(rows.slice(half), (part, offset) => step(part, offset + half))];
+  return [
+    ...chunk(rows.slice(0, half), step),
+    ...chunk(rows.slice(half), (part, offset) => step(part, offset + half)),
+  ];
 }
 
 /** Consecutive steps grouped into requests of at most 4 MB each, in order. */

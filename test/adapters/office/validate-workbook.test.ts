@@ -8,7 +8,16 @@ import { serialFromDay } from "../../../src/engine/days";
 import { generatePlan } from "../../../bench/generate-plan";
 import { day, SEED_AS_OF } from "../../support/engine";
 import { allCells, cell, fakeHost, valueAt } from "../../support/fake-host";
-import { cleanWorkbook, date, seedWorkbook, table, workbook, PHASE_HEADERS, OBJECTIVE_HEADERS, INDICATOR_HEADERS } from "../../support/snapshot-builder";
+import {
+  cleanWorkbook,
+  date,
+  seedWorkbook,
+  table,
+  workbook,
+  PHASE_HEADERS,
+  OBJECTIVE_HEADERS,
+  INDICATOR_HEADERS,
+} from "../../support/snapshot-builder";
 
 const AS_OF = { asOf: "2018-06-30" };
 const validate = (host: ReturnType<typeof fakeHost>) => validateWorkbook(host, SEED_AS_OF, "it");
@@ -17,15 +26,34 @@ describe("Validate objective through Office.js (strict fake)", () => {
   it("writes the §6 status columns of the seed card", async () => {
     const host = fakeHost(seedWorkbook(), AS_OF);
     const outcome = await validate(host);
-    expect(outcome.result.findings.map((f) => [f.rule, f.sheet, f.cell])).toEqual([["phase.end.missing", "Fasi", "E2"]]);
+    expect(outcome.result.findings.map((f) => [f.rule, f.sheet, f.cell])).toEqual([
+      ["phase.end.missing", "Fasi", "E2"],
+    ]);
     const s = host.state;
-    expect(["G1", "H1", "I1", "J1"].map((a) => valueAt(s, "Fasi", a))).toEqual(["Avanzamento atteso", "Stato fase", "Esito", "Segnalazioni"]);
-    expect(["G2", "H2", "I2"].map((a) => valueAt(s, "Fasi", a))).toEqual([null, "DATE MANCANTI", "ERRORE"]);
+    expect(["G1", "H1", "I1", "J1"].map((a) => valueAt(s, "Fasi", a))).toEqual([
+      "Avanzamento atteso",
+      "Stato fase",
+      "Esito",
+      "Segnalazioni",
+    ]);
+    expect(["G2", "H2", "I2"].map((a) => valueAt(s, "Fasi", a))).toEqual([
+      null,
+      "DATE MANCANTI",
+      "ERRORE",
+    ]);
     expect(["G3", "H3", "I3"].map((a) => valueAt(s, "Fasi", a))).toEqual([1, "IN CORSO", "OK"]);
     expect(cell(s, "Fasi", "G3")?.numberFormat).toBe("0%");
-    expect(["D2", "E2", "F2", "G2", "H2"].map((a) => valueAt(s, "Obiettivi", a))).toEqual([100, null, "DATE MANCANTI", "ERRORE", "Fasi: 1 errore"]);
+    expect(["D2", "E2", "F2", "G2", "H2"].map((a) => valueAt(s, "Obiettivi", a))).toEqual([
+      100,
+      null,
+      "DATE MANCANTI",
+      "ERRORE",
+      "Fasi: 1 errore",
+    ]);
     expect(["E2", "E3"].map((a) => valueAt(s, "Indicatori", a))).toEqual(["OK", "OK"]);
-    expect(s.sheets.get("Fasi")!.conditionalFormats.map((cf) => [cf.address, cf.text, cf.fill])).toEqual([
+    expect(
+      s.sheets.get("Fasi")!.conditionalFormats.map((cf) => [cf.address, cf.text, cf.fill])
+    ).toEqual([
       ["I2:I3", "ERRORE", "#F4B6B6"],
       ["I2:I3", "AVVISO", "#FFE29A"],
       ["I2:I3", "OK", "#C6EFCE"],
@@ -75,28 +103,44 @@ describe("Validate objective through Office.js (strict fake)", () => {
     const plain = fakeHost(snapshot, AS_OF);
     await validate(plain);
     expect(allCells(filtered.state)).toEqual(allCells(plain.state));
-    expect(["H2", "H3", "H4"].map((a) => valueAt(filtered.state, "Fasi", a))).toEqual(["SCADUTA", "IN CORSO", "NON AVVIATA"]);
+    expect(["H2", "H3", "H4"].map((a) => valueAt(filtered.state, "Fasi", a))).toEqual([
+      "SCADUTA",
+      "IN CORSO",
+      "NON AVVIATA",
+    ]);
     expect([...filtered.state.tables[1].filters]).toEqual([[5, { values: ["ROSSI"] }]]);
   });
 
   it("handles tables away from A1, a totals row, a header-only table and the 1904 date system", async () => {
     const snapshot = workbook(
       [
-        table("Obiettivi", OBJECTIVE_HEADERS, [["2018_AA01", "Titolo", null]], { sheet: "Piano", headerRow: 4, firstColumn: 2 }),
-        table("Fasi", PHASE_HEADERS, [["2018_AA01", "Fase", 100, date("2018-03-01", 1904), date("2018-06-30", 1904), "ROSSI"]], {
-          sheet: "Fasi",
-          headerRow: 3,
-          firstColumn: 1,
-          hasTotalsRow: true,
+        table("Obiettivi", OBJECTIVE_HEADERS, [["2018_AA01", "Titolo", null]], {
+          sheet: "Piano",
+          headerRow: 4,
+          firstColumn: 2,
         }),
+        table(
+          "Fasi",
+          PHASE_HEADERS,
+          [["2018_AA01", "Fase", 100, date("2018-03-01", 1904), date("2018-06-30", 1904), "ROSSI"]],
+          {
+            sheet: "Fasi",
+            headerRow: 3,
+            firstColumn: 1,
+            hasTotalsRow: true,
+          }
+        ),
         table("Indicatori", INDICATOR_HEADERS, [], { sheet: "Indicatori" }),
       ],
       {},
-      1904,
+      1904
     );
     const host = fakeHost(snapshot, AS_OF);
     const outcome = await validate(host);
-    expect(outcome.result.findings.map((f) => f.rule)).toEqual(["objective.indicators.none", "table.empty"]);
+    expect(outcome.result.findings.map((f) => f.rule)).toEqual([
+      "objective.indicators.none",
+      "table.empty",
+    ]);
     const s = host.state;
     expect(valueAt(s, "Fasi", "H3")).toBe("Avanzamento atteso");
     expect(["H4", "I4", "J4"].map((a) => valueAt(s, "Fasi", a))).toEqual([1, "IN CORSO", "OK"]);
@@ -118,9 +162,13 @@ describe("Validate objective through Office.js (strict fake)", () => {
 
   it("leaves a table that cannot grow to the right as it was, and never shifts cells", async () => {
     const host = fakeHost(seedWorkbook(), AS_OF);
-    host.state.sheets.get("Indicatori")!.cells.set("2:5", { value: "nota a lato", numberFormat: "General" });
+    host.state.sheets
+      .get("Indicatori")!
+      .cells.set("2:5", { value: "nota a lato", numberFormat: "General" });
     const outcome = await validate(host);
-    expect(outcome.write.skipped).toEqual([{ table: "Indicatori", sheet: "Indicatori", reason: "occupied", range: "F2" }]);
+    expect(outcome.write.skipped).toEqual([
+      { table: "Indicatori", sheet: "Indicatori", reason: "occupied", range: "F2" },
+    ]);
     expect(host.state.tables[2].columns).toEqual(INDICATOR_HEADERS);
     expect(valueAt(host.state, "Indicatori", "F2")).toBe("nota a lato");
   });
@@ -141,7 +189,17 @@ describe("Validate objective through Office.js (strict fake)", () => {
             columnCount: 4,
             rowCount: 2,
             columns: [
-              { key: "messages", kind: "text", header: "Segnalazioni", existingIndex: null, rename: false, numberFormat: null, writeRows: [0], writeValues: ["=1+1"], formatRows: [] },
+              {
+                key: "messages",
+                kind: "text",
+                header: "Segnalazioni",
+                existingIndex: null,
+                rename: false,
+                numberFormat: null,
+                writeRows: [0],
+                writeValues: ["=1+1"],
+                formatRows: [],
+              },
             ],
           },
         ],
@@ -152,14 +210,23 @@ describe("Validate objective through Office.js (strict fake)", () => {
   });
 
   it("reads and writes 100,000 phase rows in requests under 5 MB, one sync per block", async () => {
-    const host = fakeHost(generatePlan({ objectives: 20_000, phasesPerObjective: 5, indicatorsPerObjective: 3 }), { asOf: "2024-06-30" });
+    const host = fakeHost(
+      generatePlan({ objectives: 20_000, phasesPerObjective: 5, indicatorsPerObjective: 3 }),
+      { asOf: "2024-06-30" }
+    );
     const outcome = await validateWorkbook(host, day("2024-06-30"), "it");
     const stats = host.lastRun;
     expect(Math.max(...stats.requestBytes)).toBeLessThan(PAYLOAD_LIMIT_BYTES);
     expect(Math.max(...stats.responseBytes)).toBeLessThan(PAYLOAD_LIMIT_BYTES);
-    const written = stats.requestBytes.slice(stats.syncs - outcome.write.syncs).reduce((a, b) => a + b, 0);
+    const written = stats.requestBytes
+      .slice(stats.syncs - outcome.write.syncs)
+      .reduce((a, b) => a + b, 0);
     expect(outcome.write.syncs).toBeLessThanOrEqual(Math.ceil(written / (4 * 1024 * 1024)) + 1);
     expect(outcome.result.phases).toHaveLength(100_000);
-    expect(valueAt(host.state, "Fasi", "H100001")).toBe(outcome.result.phases[99_999].status === "in-progress" ? "IN CORSO" : valueAt(host.state, "Fasi", "H100001"));
+    expect(valueAt(host.state, "Fasi", "H100001")).toBe(
+      outcome.result.phases[99_999].status === "in-progress"
+        ? "IN CORSO"
+        : valueAt(host.state, "Fasi", "H100001")
+    );
   }, 120_000);
 });

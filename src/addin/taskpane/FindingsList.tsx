@@ -1,0 +1,47 @@
+import { Badge, Button, makeStyles, Text, tokens } from "@fluentui/react-components";
+import * as React from "react";
+import { sheetCellReference } from "../../engine/cell-address";
+import type { Finding } from "../../engine/findings";
+import type { Catalogue } from "../../i18n";
+import { renderMessage } from "../../i18n";
+
+const useStyles = makeStyles({
+  group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalM },
+  item: { display: "flex", flexDirection: "column", alignItems: "flex-start", height: "auto", textAlign: "start", whiteSpace: "normal", paddingBlock: tokens.spacingVerticalXS },
+  line: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
+});
+
+export interface FindingsListProps {
+  readonly findings: readonly Finding[];
+  readonly words: Catalogue;
+  readonly onSelect: (finding: Finding) => void;
+}
+
+/** Findings grouped by objective, errors first; each one jumps to its cell. */
+export function FindingsList({ findings, words, onSelect }: FindingsListProps): React.JSX.Element {
+  const styles = useStyles();
+  if (findings.length === 0) return <Text>{words.addin.noFindings}</Text>;
+  const groups = new Map<string, Finding[]>();
+  for (const finding of [...findings].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1))) {
+    const key = finding.objective ?? "—";
+    groups.set(key, [...(groups.get(key) ?? []), finding]);
+  }
+  return (
+    <div>
+      {[...groups].map(([objective, items]) => (
+        <section key={objective} className={styles.group} aria-label={objective}>
+          <Text weight="semibold">{objective}</Text>
+          {items.map((finding, i) => (
+            <Button key={i} appearance="subtle" className={styles.item} onClick={() => onSelect(finding)} disabled={finding.cell === null}>
+              <span className={styles.line}>
+                <Badge color={finding.severity === "error" ? "danger" : "warning"}>{words.addin.severity[finding.severity]}</Badge>
+                {finding.sheet && finding.cell ? <Text font="monospace">{sheetCellReference(finding.sheet, finding.cell)}</Text> : null}
+              </span>
+              <Text>{renderMessage(finding, words.language)}</Text>
+            </Button>
+          ))}
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import * as React from "react";
+import { createRoot } from "react-dom/client";
+import { officeHost } from "../../adapters/office/excel-host";
+import { displayLanguage } from "../../adapters/office/office-ui";
+import { paneActions } from "../../adapters/office/pane-actions";
+import { localToday } from "../../engine/days";
+import { catalogue } from "../../i18n";
+import { App } from "./App";
+
+Office.onReady(() => {
+  const language = displayLanguage();
+  const words = catalogue(language);
+  document.documentElement.lang = language;
+  createRoot(document.getElementById("root")!).render(
+    <FluentProvider theme={webLightTheme}>
+      <App actions={paneActions(officeHost(), () => localToday(), language)} words={words} />
+    </FluentProvider>,
+  );
+});

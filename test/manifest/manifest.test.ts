@@ -1,0 +1,121 @@
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { XMLValidator } from "fast-xml-parser";
+import webpack from "webpack";
+import { validateXML } from "xmllint-wasm";
+import { findElement, findElements } from "../../src/adapters/xlsx/xml";
+
+const ROOT = join(__dirname, "../..");
+const SCHEMAS = join(__dirname, "../schemas");
+const manifest = readFileSync(join(ROOT, "manifest.xml"), "utf8");
+const PROD_URL = "https://addins.comune.example.it/objective-check/";
+
+async function xsdErrors(xml: string): Promise<string[]> {
+  const preload = readdirSync(SCHEMAS)
+    .filter((f) => f.endsWith(".xsd") && f !== "OfficeAppManifestV1_1.xsd")
+    .map((fileName) => ({ fileName, contents: readFileSync(join(SCHEMAS, fileName), "utf8") }));
+  const result = await validateXML({
+    xml: [{ fileName: "manifest.xml", contents: xml }],
+    schema: [readFileSync(join(SCHEMAS, "OfficeAppManifestV1_1.xsd"), "utf8")],
+    preload,
+  });
+  return result.errors.map((e) => e.rawMessage);
+}
+
+async function build(outDir: string): Promise<webpack.Stats> {
+  // webpack.config.js is CommonJS, as webpack's CLI loads it.
+
+  const makeConfig = require("../../webpack.config.js") as (
+    env: object,
+    argv: object
+  ) => Promise<webpack.Configuration>;
+  const config = await makeConfig({ urlProd: PROD_URL, outDir }, { mode: "production" });
+  return new Promise((resolve, reject) =>
+    webpack({ ...config, devtool: false }, (error, stats) =>
+      error || !stats || stats.hasErrors() ? reject(error ?? stats?.toString()) : resolve(stats)
+    )
+  );
+}
+
+function pngSize(path: string): [number, number] {
+  const png = readFileSync(path);
+  return [png.readUInt32BE(16), png.readUInt32BE(20)];
+}
+
+describe("manifest.xml", () => {
+  it("is well-formed and valid against the Office add-in XSDs", async () => {
+    expect(XMLValidator.validate(manifest)).toBe(true);
+    expect(await xsdErrors(manifest)).toEqual([]);
+  });
+
+  it("fails the XSDs when an element is out of order (the check can fail)", async () => {
+    const misordered = manifest
+      .replace("<Permissions>ReadWriteDocument</Permissions>", "")
+      .replace("<Requirements>", "<Permissions>ReadWriteDocument</Permissions><Requirements>");
+    expect((await xsdErrors(misordered)).join("\n")).toMatch(/Permissions.*not expected/);
+  });
+
+  it("resolves every resid, and every id is unique", () => {
+    const resources = findElement(manifest, "Resources")!;
+    const ids = findElements(manifest, "Image", resources.openEnd, resources.innerEnd)
+      .concat(findElements(manifest, "Url", resources.openEnd, resources.innerEnd))
+      .concat(findElements(manifest, "String", resources.openEnd, resources.innerEnd))
+      .map((e) => e.attrs.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const resids = [...manifest.matchAll(/resid="([^"]+)"/g)].map((m) => m[1]);
+    expect(resids.length).toBeGreaterThan(10);
+    for (const resid of resids) expect(ids).toContain(resid);
+    const controlIds = [...manifest.matchAll(/<(?:Group|Control)[^>]* id="([^"]+)"/g)].map(
+      (m) => m[1]
+    );
+    expect(new Set(controlIds).size).toBe(controlIds.length);
+  });
+
+  it("has Italian and English labels for the name, the group and both buttons", () => {
+    for (const id of [
+      "Group.Label",
+      "Validate.Label",
+      "Pane.Label",
+      "Validate.Tooltip",
+      "Pane.Tooltip",
+    ]) {
+      expect(manifest).toMatch(
+        new RegExp(
+          `id="${id.replace(".", "\\.")}" DefaultValue="[^"]+">\\s*<bt:Override Locale="it-IT" Value="[^"]+"/>`
+        )
+      );
+    }
+    expect(manifest).toMatch(/<DisplayName DefaultValue="[^"]+">\s*<Override Locale="it-IT"/);
+    expect(manifest).toContain("<FunctionName>validateObjective</FunctionName>");
+    expect(manifest).toContain('<Set Name="ExcelApi" MinVersion="1.7"/>');
+    expect(manifest).toContain("<Permissions>ReadWriteDocument</Permissions>");
+  });
+
+  it("has icons at every size it names", () => {
+    for (const match of manifest.matchAll(
+      /<bt:Image id="Icon\.(\d+)" DefaultValue="https:\/\/localhost:3000\/(assets\/icon-(\d+)\.png)"\/>/g
+    )) {
+      const [, id, file, size] = match;
+      expect(id).toBe(size);
+      expect(pngSize(join(ROOT, file))).toEqual([Number(size), Number(size)]);
+    }
+  });
+
+  it("builds for production with every URL on https at the given base, pointing at an emitted file", async () => {
+    const out = mkdtempSync(join(tmpdir(), "objective-check-build-"));
+    await build(out);
+    const built = readFileSync(join(out, "manifest.xml"), "utf8");
+    expect(await xsdErrors(built)).toEqual([]);
+    expect(built).not.toContain("localhost");
+    expect(built).toContain("<AppDomain>https://addins.comune.example.it</AppDomain>");
+    const urls = [...built.matchAll(/DefaultValue="(https?:[^"]+)"/g)].map((m) => m[1]);
+    expect(urls.length).toBeGreaterThan(10);
+    for (const url of urls) {
+      expect(url.startsWith(PROD_URL)).toBe(true);
+      expect(
+        readdirSync(join(out, ...url.slice(PROD_URL.length).split("/").slice(0, -1)))
+      ).toContain(url.split("/").pop());
+    }
+  }, 120_000);
+});

@@ -1,0 +1,68 @@
+/* eslint-disable @typescript-eslint/no-require-imports */
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+/** Where the add-in is served in development; a production build replaces it with --env urlProd=https://…/ */
+const DEV_URL = "https://localhost:3000/";
+
+const PAGES = [
+  { name: "commands", entry: "./src/addin/commands/commands.ts", template: "./src/addin/commands/commands.html" },
+  { name: "dialog", entry: "./src/addin/dialog/dialog.ts", template: "./src/addin/dialog/dialog.html" },
+  { name: "taskpane", entry: "./src/addin/taskpane/index.tsx", template: "./src/addin/taskpane/taskpane.html" },
+];
+
+module.exports = async (env = {}, argv = {}) => {
+  const production = argv.mode === "production";
+  const baseUrl = production && env.urlProd ? env.urlProd : DEV_URL;
+  if (!/^https:\/\/[^/]+(\/[^?#]*)?\/$/.test(baseUrl)) {
+    throw new Error(`urlProd must be an https URL ending with "/", e.g. https://addins.comune.example.it/objective-check/ (got ${baseUrl})`);
+  }
+  return {
+    mode: production ? "production" : "development",
+    devtool: production ? "source-map" : "eval-cheap-module-source-map",
+    entry: Object.fromEntries(PAGES.map((page) => [page.name, page.entry])),
+    output: {
+      path: env.outDir ? path.resolve(env.outDir) : path.resolve(__dirname, "dist/addin"),
+      filename: "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          loader: "ts-loader",
+          // ES modules let webpack drop what the ribbon command does not use (zod/mini, Fluent UI).
+          options: { transpileOnly: true, compilerOptions: { module: "esnext", moduleResolution: "bundler", sourceMap: true } },
+        },
+      ],
+    },
+    plugins: [
+      ...PAGES.map((page) => new HtmlWebpackPlugin({ filename: `${page.name}.html`, template: page.template, chunks: [page.name] })),
+      new HtmlWebpackPlugin({ filename: "help.html", template: "./src/addin/help.html", chunks: [] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/icon-*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            // Page URLs take the base URL; AppDomain takes its origin.
+            transform: (content) => content.toString().split(DEV_URL).join(baseUrl).split(DEV_URL.slice(0, -1)).join(new URL(baseUrl).origin),
+          },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+    devServer: {
+      port: 3000,
+      // office-addin-dev-certs makes (and, where the system allows, trusts) a certificate for localhost.
+      server: env.WEBPACK_SERVE
+        ? { type: "https", options: await require("office-addin-dev-certs").getHttpsServerOptions() }
+        : "https",
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: { directory: path.resolve(__dirname, "dist/addin") },
+    },
+  };
+};
