@@ -12,6 +12,20 @@ const PAGES = [
   { name: "taskpane", entry: "./src/addin/taskpane/index.tsx", template: "./src/addin/taskpane/taskpane.html" },
 ];
 
+/**
+ * office-addin-dev-certs makes a certificate for localhost and has the system
+ * trust it; where it cannot (Linux without sudo), webpack-dev-server's own
+ * self-signed certificate serves, and the browser asks to accept it once.
+ */
+async function httpsServer() {
+  try {
+    return { type: "https", options: await require("office-addin-dev-certs").getHttpsServerOptions() };
+  } catch (error) {
+    console.warn(`Using a self-signed certificate: ${error.message.split("\n")[0]}`);
+    return "https";
+  }
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === "production";
   const baseUrl = production && env.urlProd ? env.urlProd : DEV_URL;
@@ -57,10 +71,7 @@ module.exports = async (env = {}, argv = {}) => {
     performance: { hints: false },
     devServer: {
       port: 3000,
-      // office-addin-dev-certs makes (and, where the system allows, trusts) a certificate for localhost.
-      server: env.WEBPACK_SERVE
-        ? { type: "https", options: await require("office-addin-dev-certs").getHttpsServerOptions() }
-        : "https",
+      server: env.WEBPACK_SERVE ? await httpsServer() : "https",
       headers: { "Access-Control-Allow-Origin": "*" },
       static: { directory: path.resolve(__dirname, "dist/addin") },
     },

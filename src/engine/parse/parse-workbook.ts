@@ -125,7 +125,33 @@ function objectiveParser(cells: RowCells, options: ParseOptions): RowParser<Obje
   };
 }
 
+/**
+ * Parsed texts are immutable, and objective codes and owners repeat on every
+ * phase and indicator: one object per distinct text, for this run only.
+ */
+function repeatedTexts(): (value: CellValue) => {
+  readonly parsed: Parsed<string>;
+  readonly key: string | null;
+} {
+  const seen = new Map<string, { parsed: Parsed<string>; key: string | null }>();
+  const entry = (value: CellValue) => {
+    const parsed = parseText(value);
+    return { parsed, key: codeKey(parsed) };
+  };
+  return (value) => {
+    if (typeof value !== "string") return entry(value);
+    let found = seen.get(value);
+    if (found === undefined) {
+      found = entry(value);
+      seen.set(value, found);
+    }
+    return found;
+  };
+}
+
 function phaseParser(cells: RowCells, options: ParseOptions): RowParser<PhaseRecord> {
+  const code = repeatedTexts();
+  const person = repeatedTexts();
   const [objectiveCol, descriptionCol, weightCol, startCol, endCol, ownerCol, progressCol] = [
     "objective",
     "description",
@@ -137,18 +163,18 @@ function phaseParser(cells: RowCells, options: ParseOptions): RowParser<PhaseRec
   ].map((field) => cells.column(field));
   return ({ index, row }) => {
     cells.moveTo(index);
-    const objective = parseText(cells.value(objectiveCol));
+    const { parsed: objective, key: objectiveKey } = code(cells.value(objectiveCol));
     return {
       index,
       row,
       objective,
-      objectiveKey: codeKey(objective),
+      objectiveKey,
       description: parseText(cells.value(descriptionCol)),
       planYear: planYearOf(objective, options),
       weight: parsePoints(cells.value(weightCol), cells.format(weightCol)),
       start: parseDate(cells.value(startCol), cells.format(startCol), options.dateSystem),
       end: parseDate(cells.value(endCol), cells.format(endCol), options.dateSystem),
-      owner: ownerCol < 0 ? null : parseText(cells.value(ownerCol)),
+      owner: ownerCol < 0 ? null : person(cells.value(ownerCol)).parsed,
       progress:
         progressCol < 0 ? null : parsePoints(cells.value(progressCol), cells.format(progressCol)),
     };
@@ -156,17 +182,18 @@ function phaseParser(cells: RowCells, options: ParseOptions): RowParser<PhaseRec
 }
 
 function indicatorParser(cells: RowCells, options: ParseOptions): RowParser<IndicatorRecord> {
+  const code = repeatedTexts();
   const [objectiveCol, descriptionCol, targetCol] = ["objective", "description", "target"].map(
     (field) => cells.column(field)
   );
   return ({ index, row }) => {
     cells.moveTo(index);
-    const objective = parseText(cells.value(objectiveCol));
+    const { parsed: objective, key: objectiveKey } = code(cells.value(objectiveCol));
     return {
       index,
       row,
       objective,
-      objectiveKey: codeKey(objective),
+      objectiveKey,
       description: parseText(cells.value(descriptionCol)),
       planYear: planYearOf(objective, options),
       target: parseTarget(cells.value(targetCol), cells.format(targetCol), options),
