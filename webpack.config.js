@@ -13,6 +13,19 @@ const PAGES = [
 ];
 
 /**
+ * The preview: the same pages in frames of preview.html, each with the bridge
+ * to the page's fake Excel loaded right after office.js, before the page's own code.
+ */
+const PREVIEW_FRAMES = PAGES.map((page) => ({
+  filename: `preview-${page.name === "taskpane" ? "pane" : page.name}.html`,
+  template: page.template,
+  chunks: ["bridge", page.name],
+  // office.js sends a frame that is not inside Office to about:blank unless OsfOptOut is defined
+  // (office.debug.js, the isPlainBrowser branch of its initialisation).
+  previewHead: "<script>window.OsfOptOut = true;</script>",
+}));
+
+/**
  * office-addin-dev-certs makes a certificate for localhost and has the system
  * trust it; where it cannot (Linux without sudo), webpack-dev-server's own
  * self-signed certificate serves, and the browser asks to accept it once.
@@ -35,13 +48,18 @@ module.exports = async (env = {}, argv = {}) => {
   return {
     mode: production ? "production" : "development",
     devtool: production ? "source-map" : "eval-cheap-module-source-map",
-    entry: Object.fromEntries(PAGES.map((page) => [page.name, page.entry])),
+    entry: {
+      ...Object.fromEntries(PAGES.map((page) => [page.name, page.entry])),
+      bridge: "./src/preview/bridge.ts",
+      preview: "./src/preview/preview.tsx",
+    },
     output: {
       path: env.outDir ? path.resolve(env.outDir) : path.resolve(__dirname, "dist/addin"),
       filename: "[name].[contenthash:8].js",
       clean: true,
     },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    // Browser pages only read workbooks; writing one (zlib) is the command line's job.
+    resolve: { extensions: [".ts", ".tsx", ".js"], fallback: { zlib: false } },
     module: {
       rules: [
         {
@@ -54,11 +72,16 @@ module.exports = async (env = {}, argv = {}) => {
       ],
     },
     plugins: [
-      ...PAGES.map((page) => new HtmlWebpackPlugin({ filename: `${page.name}.html`, template: page.template, chunks: [page.name] })),
+      ...PAGES.map(
+        (page) => new HtmlWebpackPlugin({ filename: `${page.name}.html`, template: page.template, chunks: [page.name], previewHead: "" }),
+      ),
       new HtmlWebpackPlugin({ filename: "help.html", template: "./src/addin/help.html", chunks: [] }),
+      ...PREVIEW_FRAMES.map((frame) => new HtmlWebpackPlugin({ ...frame, chunksSortMode: "manual" })),
+      new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/preview/preview.html", chunks: ["preview"] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/icon-*.png", to: "assets/[name][ext]" },
+          { from: "assets/sample/2018_ZN12.xlsx", to: "assets/sample.xlsx" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

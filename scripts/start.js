@@ -26,6 +26,8 @@ if (debugging !== null && (process.platform === "win32" || process.platform === 
   console.log(
     [
       "Serving the add-in at https://localhost:3000/ (Ctrl+C to stop).",
+      "Preview without Excel: https://localhost:3000/preview.html — the real ribbon command and pane on a fake Excel",
+      "holding the sample card 2018_ZN12 (drop any .xlsx on the page to check it instead).",
       "To try it in Excel on the web: open a workbook, Home > Add-ins > More Add-ins > Upload My Add-in,",
       "and upload manifest.xml from this folder. Your browser must trust the localhost certificate:",
       "open https://localhost:3000/taskpane.html once and accept it, or run `npx office-addin-dev-certs install`.",

@@ -1,11 +1,14 @@
-import { installOfficeGlobals } from "../support/office-global";
+import { installOfficeGlobals } from "../../src/preview/office-globals";
 import { fakeHost, valueAt } from "../support/fake-host";
 import { seedWorkbook } from "../support/snapshot-builder";
 
 describe("the Validate objective button", () => {
   it("validates the seed card, writes the status cells, shows the verdict and completes the event", async () => {
     const host = fakeHost(seedWorkbook(), { asOf: "2018-06-30" });
-    const office = installOfficeGlobals(host);
+    Object.assign(globalThis, {
+      window: { location: { href: "https://localhost:3000/commands.html" } },
+    });
+    const office = installOfficeGlobals(globalThis, host);
     // Loading the page's script registers the command, as office.js runs it in Excel.
     require("../../src/addin/commands/commands");
     const completed = jest.fn();

@@ -36,3 +36,12 @@ export function showMessageDialog(pageUrl: string): Promise<void> {
 export function closeFromDialog(): void {
   Office.context.ui.messageParent("close");
 }
+
+/** Office's theme is dark when its body background is (Office.context.officeTheme, where the host has one). */
+export function officeThemeIsDark(): boolean {
+  const background = Office.context.officeTheme?.bodyBackgroundColor;
+  const match = background ? /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(background) : null;
+  if (!match) return false;
+  const [r, g, b] = match.slice(1).map((hex) => parseInt(hex, 16) / 255);
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5;
+}

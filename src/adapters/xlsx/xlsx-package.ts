@@ -1,11 +1,5 @@
-import {
-  deflateEntry,
-  inflateEntry,
-  readZip,
-  writeZip,
-  ZipError,
-  type ZipEntry,
-} from "./zip-archive";
+import { deflateEntry } from "./zip-deflate";
+import { inflateEntry, readZip, writeZip, ZipError, type ZipEntry } from "./zip-archive";
 import { findElements } from "./xml";
 
 export type ReadFailure =

@@ -1,4 +1,4 @@
-import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
+import { inflateSync } from "fflate";
 
 /**
  * The zip container of an .xlsx (APPNOTE.TXT). Entries that are not changed
@@ -69,22 +69,15 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
   return entries;
 }
 
+/** Reading works in the browser too (the preview page reads dropped workbooks): fflate inflates. */
 export function inflateEntry(entry: ZipEntry): Uint8Array {
   const data =
-    entry.method === 0 ? entry.compressed : new Uint8Array(inflateRawSync(entry.compressed));
+    entry.method === 0
+      ? entry.compressed
+      : inflateSync(entry.compressed, { out: new Uint8Array(entry.size) });
   if (data.length !== entry.size || crc32(data) !== entry.crc)
     throw new ZipError(`${entry.name} is damaged (checksum)`);
   return data;
-}
-
-export function deflateEntry(name: string, data: Uint8Array): ZipEntry {
-  return {
-    name,
-    method: 8,
-    crc: crc32(data),
-    compressed: new Uint8Array(deflateRawSync(data, { level: 6 })),
-    size: data.length,
-  };
 }
 
 // A fixed timestamp (01/01/2000, DOS format) keeps the same content giving the same bytes.
@@ -145,4 +138,21 @@ export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
     at += part.length;
   }
   return out;
+}
+
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+/** CRC-32 as zip stores it. */
+export function crc32(data: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (let i = 0; i < data.length; i++) crc = CRC_TABLE[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
 }

@@ -1,8 +1,8 @@
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { officeHost } from "../../adapters/office/excel-host";
-import { displayLanguage } from "../../adapters/office/office-ui";
+import { displayLanguage, officeThemeIsDark } from "../../adapters/office/office-ui";
 import { paneActions } from "../../adapters/office/pane-actions";
 import { localToday } from "../../engine/days";
 import { catalogue } from "../../i18n";
@@ -13,7 +13,7 @@ Office.onReady(() => {
   const words = catalogue(language);
   document.documentElement.lang = language;
   createRoot(document.getElementById("root")!).render(
-    <FluentProvider theme={webLightTheme}>
+    <FluentProvider theme={officeThemeIsDark() ? webDarkTheme : webLightTheme} style={{ minHeight: "100vh" }}>
       <App actions={paneActions(officeHost(), () => localToday(), language)} words={words} />
     </FluentProvider>,
   );

@@ -1,0 +1,98 @@
+import { makeStyles, Tab, TabList, tokens } from "@fluentui/react-components";
+import * as React from "react";
+import { columnLetters } from "../engine/cell-address";
+import type { CellState, WorkbookState } from "../fake-excel/workbook-state";
+
+const useStyles = makeStyles({
+  grid: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, fontFamily: tokens.fontFamilyBase },
+  cell: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    padding: "2px 6px",
+    maxWidth: "16em",
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    whiteSpace: "nowrap",
+  },
+  head: { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightSemibold, textAlign: "center" },
+  selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
+  scroller: { overflow: "auto", maxHeight: "70vh" },
+});
+
+const MAX_ROWS = 60;
+
+function display(cell: CellState | undefined): string {
+  if (cell === undefined || cell.value === null) return "";
+  if (typeof cell.value === "object") return cell.value.error;
+  if (typeof cell.value === "number" && /%/.test(cell.numberFormat)) return `${Math.round(cell.value * 100)}%`;
+  if (typeof cell.value === "number" && /[dy]/i.test(cell.numberFormat)) {
+    const date = new Date(Math.round((cell.value - 25569) * 86_400_000));
+    return date.toISOString().slice(0, 10).split("-").reverse().join("/");
+  }
+  return String(cell.value);
+}
+
+/** A read-only look at the fake workbook, so the preview shows what the add-in wrote. */
+export function SheetView({ state }: { state: WorkbookState }): React.JSX.Element {
+  const styles = useStyles();
+  const names = [...state.sheets.keys()];
+  const [chosen, setChosen] = React.useState(names[0] ?? "");
+  const current = state.selection?.sheet ?? chosen;
+  const sheet = state.sheets.get(names.includes(current) ? current : names[0]);
+  if (sheet === undefined) return <p>—</p>;
+  let lastRow = 1;
+  let lastCol = 0;
+  for (const key of sheet.cells.keys()) {
+    const [row, col] = key.split(":").map(Number);
+    lastRow = Math.max(lastRow, row);
+    lastCol = Math.max(lastCol, col);
+  }
+  const rows = Array.from({ length: Math.min(lastRow, MAX_ROWS) }, (_, i) => i + 1);
+  const cols = Array.from({ length: lastCol + 1 }, (_, i) => i);
+  const selected = state.selection?.sheet === sheet.name ? state.selection.address : null;
+  return (
+    <section aria-label="Workbook">
+      <TabList selectedValue={sheet.name} onTabSelect={(_, data) => setChosen(String(data.value))}>
+        {names.map((name) => (
+          <Tab key={name} value={name}>
+            {name}
+          </Tab>
+        ))}
+      </TabList>
+      <div className={styles.scroller}>
+        <table className={styles.grid} data-sheet={sheet.name}>
+          <thead>
+            <tr>
+              <th className={`${styles.cell} ${styles.head}`} />
+              {cols.map((col) => (
+                <th key={col} className={`${styles.cell} ${styles.head}`}>
+                  {columnLetters(col)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row}>
+                <th className={`${styles.cell} ${styles.head}`}>{row}</th>
+                {cols.map((col) => {
+                  const address = `${columnLetters(col)}${row}`;
+                  const cell = sheet.cells.get(`${row}:${col}`);
+                  return (
+                    <td
+                      key={col}
+                      data-cell={address}
+                      title={display(cell)}
+                      className={`${styles.cell} ${selected === address ? styles.selected : ""}`}
+                    >
+                      {display(cell)}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

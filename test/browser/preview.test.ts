@@ -1,0 +1,129 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Server } from "node:http";
+import type { Browser, Frame, Page } from "playwright-core";
+import { buildWeb, launchChromium, offline, serve } from "../support/web-build";
+
+const SCREENSHOTS = join(__dirname, "../../test-output/screenshots");
+
+let server: Server;
+let url: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  const root = await buildWeb();
+  ({ server, url } = await serve(root));
+  browser = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function openPreview(query = ""): Promise<{ page: Page; pane: Frame }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await offline(page, url);
+  await page.goto(`${url}preview.html${query}`);
+  const handle = await page.waitForSelector("[data-testid=pane]");
+  const pane = (await handle.contentFrame())!;
+  await pane.waitForSelector("main");
+  return { page, pane };
+}
+
+/** A cell of the preview's fake workbook, read in the page. */
+function cellValue(page: Page, sheet: string, row: number, col: number): Promise<unknown> {
+  return page.evaluate(
+    ([s, r, c]) =>
+      window.objectiveCheckPreview!.host.state.sheets.get(s as string)!.cells.get(`${r}:${c}`)
+        ?.value ?? null,
+    [sheet, row, col] as const
+  );
+}
+
+describe("the planning pane in Chromium, on the preview's fake Excel", () => {
+  it("validates the seed card, shows the missing end date and selects its cell", async () => {
+    const { page, pane } = await openPreview();
+    await pane.getByRole("button", { name: "Valida obiettivo" }).click();
+    const finding = pane.getByRole("button", { name: /Fasi!E2.*Data di fine prevista mancante/ });
+    await finding.waitFor();
+    await finding.click();
+    await page.waitForFunction(
+      () => window.objectiveCheckPreview!.host.state.selection?.address === "E2"
+    );
+    expect(await page.evaluate(() => window.objectiveCheckPreview!.host.state.selection)).toEqual({
+      sheet: "Fasi",
+      address: "E2",
+    });
+    // Fasi has 8 columns (A–H): the status columns are I–L.
+    expect([await cellValue(page, "Fasi", 2, 9), await cellValue(page, "Fasi", 2, 10)]).toEqual([
+      "DATE MANCANTI",
+      "ERRORE",
+    ]);
+    expect([
+      await cellValue(page, "Fasi", 3, 8),
+      await cellValue(page, "Fasi", 3, 9),
+      await cellValue(page, "Fasi", 3, 10),
+    ]).toEqual([1, "IN CORSO", "OK"]);
+    // Obiettivi has 12 columns (A–L): Somma pesi is M, Stato obiettivo O, Esito P.
+    expect(await cellValue(page, "Obiettivi", 2, 12)).toBe(100);
+    expect([
+      await cellValue(page, "Obiettivi", 2, 14),
+      await cellValue(page, "Obiettivi", 2, 15),
+    ]).toEqual(["DATE MANCANTI", "ERRORE"]);
+    await page.close();
+  }, 60_000);
+
+  it("runs the ribbon command, which shows its verdict in a dialog", async () => {
+    const { page } = await openPreview();
+    await page.waitForFunction(() =>
+      document
+        .querySelector<HTMLIFrameElement>("iframe[title='Ribbon commands']")
+        ?.contentWindow?.objectiveCheckOffice?.actions.has("validateObjective")
+    );
+    await page.getByTestId("ribbon-validate").click();
+    const dialog = (await (await page.waitForSelector("[data-testid=dialog]")).contentFrame())!;
+    await dialog.getByText(/1 obiettivo controllato: 1 errore/).waitFor();
+    await dialog.getByRole("button", { name: "Chiudi" }).click();
+    await page.waitForSelector("[data-testid=dialog]", { state: "detached" });
+    await page.close();
+  }, 60_000);
+
+  it("works from the keyboard alone", async () => {
+    const { page, pane } = await openPreview();
+    const focused = () => pane.evaluate(() => document.activeElement?.textContent ?? "");
+    await pane.locator("body").focus();
+    for (let i = 0; i < 5 && (await focused()) !== "Valida obiettivo"; i++)
+      await page.keyboard.press("Tab");
+    expect(await focused()).toBe("Valida obiettivo");
+    await page.keyboard.press("Enter");
+    await pane.getByRole("button", { name: /Fasi!E2/ }).waitFor();
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(
+      () => window.objectiveCheckPreview!.host.state.selection?.address === "E2"
+    );
+    await page.close();
+  }, 60_000);
+
+  it("fits 320 px without horizontal scrolling, in light and dark, Italian and English (screenshots)", async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    for (const theme of ["light", "dark"]) {
+      for (const lang of ["it", "en"]) {
+        const { page, pane } = await openPreview(`?theme=${theme}&lang=${lang}`);
+        await pane
+          .getByRole("button", { name: lang === "it" ? "Valida obiettivo" : "Validate objective" })
+          .click();
+        await pane.getByRole("button", { name: /Fasi!E2/ }).waitFor();
+        const overflow = await pane.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth
+        );
+        expect(overflow).toBeLessThanOrEqual(0);
+        await (await page.$("[data-testid=pane]"))!.screenshot({
+          path: join(SCREENSHOTS, `pane-${theme}-${lang}.png`),
+        });
+        await page.close();
+      }
+    }
+  }, 120_000);
+});

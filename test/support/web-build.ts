@@ -1,0 +1,92 @@
+import { createReadStream, existsSync, mkdtempSync, statSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import { extname, join, normalize } from "node:path";
+import webpack from "webpack";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".png": "image/png",
+  ".xml": "application/xml",
+  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
+
+/** A production build of the add-in's pages in a fresh folder. */
+export async function buildWeb(env: Record<string, string> = {}): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), "objective-check-web-"));
+  // webpack.config.js is CommonJS, as webpack's CLI loads it.
+
+  const makeConfig = require("../../webpack.config.js") as (
+    env: object,
+    argv: object
+  ) => Promise<webpack.Configuration>;
+  const config = await makeConfig({ ...env, outDir }, { mode: "production" });
+  await new Promise<void>((resolve, reject) =>
+    webpack({ ...config, devtool: false }, (error, stats) =>
+      error || !stats || stats.hasErrors()
+        ? reject(error ?? new Error(stats?.toString()))
+        : resolve()
+    )
+  );
+  return outDir;
+}
+
+/** Serves a folder on 127.0.0.1 (a port of the system's choosing) for the browser tests. */
+export function serve(root: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((request, response) => {
+    const path = normalize(
+      decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname)
+    ).replace(/^(\.\.[/\\])+/, "");
+    const file = join(root, path === "/" ? "preview.html" : path);
+    if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" });
+    createReadStream(file).pipe(response);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address() as { port: number };
+      resolve({ server, url: `http://127.0.0.1:${address.port}/` });
+    })
+  );
+}
+
+const OFFICE_JS = join(__dirname, "../../node_modules/@microsoft/office-js/dist");
+const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
+
+/** Debian's Chromium, headless, with Playwright driving it (Playwright cannot download browsers here). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-quic",
+      "--disable-sync",
+    ],
+  });
+}
+
+/**
+ * Answers the office.js CDN with the @microsoft/office-js package's files, and
+ * refuses every other address that is not the local server: the page loads offline.
+ */
+export async function offline(page: Page, local: string): Promise<void> {
+  await page.context().route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(local) || url.startsWith("data:") || url.startsWith("blob:"))
+      return route.continue();
+    if (url.startsWith(CDN)) {
+      const file = join(OFFICE_JS, url.slice(CDN.length).split("?")[0]);
+      if (existsSync(file)) return route.fulfill({ path: file, contentType: "text/javascript" });
+    }
+    return route.abort();
+  });
+}
