@@ -45,6 +45,12 @@ export interface AddinTexts {
   readonly findingsHeading: string;
   readonly noFindings: string;
   readonly severity: Readonly<Record<"error" | "warning", string>>;
+  readonly useSuggestion: (date: string) => string;
+  readonly confirmFixTitle: string;
+  readonly confirmFix: (date: string, where: string) => string;
+  readonly write: string;
+  readonly cancel: string;
+  readonly cellNoLongerBlank: (where: string) => string;
 }
 
 export interface CliTexts {

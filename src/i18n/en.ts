@@ -242,5 +242,12 @@ export const en: Catalogue = {
     findingsHeading: "Findings",
     noFindings: "No problems found.",
     severity: { error: "Error", warning: "Warning" },
+    useSuggestion: (date) => `Use ${date}`,
+    confirmFixTitle: "Fix the cell?",
+    confirmFix: (date, where) => `Write ${date} in ${where}? The workbook is then checked again.`,
+    write: "Write",
+    cancel: "Cancel",
+    cellNoLongerBlank: (where) =>
+      `${where} is no longer blank (someone filled it meanwhile): nothing was written.`,
   },
 };

@@ -249,5 +249,13 @@ export const it: Catalogue = {
     findingsHeading: "Segnalazioni",
     noFindings: "Nessun problema trovato.",
     severity: { error: "Errore", warning: "Avviso" },
+    useSuggestion: (date) => `Usa ${date}`,
+    confirmFixTitle: "Correggere la cella?",
+    confirmFix: (date, where) =>
+      `Scrivere ${date} in ${where}? Poi la cartella viene controllata di nuovo.`,
+    write: "Scrivi",
+    cancel: "Annulla",
+    cellNoLongerBlank: (where) =>
+      `${where} non è più vuota (qualcuno l'ha compilata nel frattempo): nulla è stato scritto.`,
   },
 };

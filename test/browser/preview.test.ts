@@ -42,7 +42,7 @@ function cellValue(page: Page, sheet: string, row: number, col: number): Promise
 }
 
 describe("the planning pane in Chromium, on the preview's fake Excel", () => {
-  it("validates the seed card, shows the missing end date and selects its cell", async () => {
+  it("validates the seed card, selects the missing end date's cell, applies the suggested fix and validates clean", async () => {
     const { page, pane } = await openPreview();
     await pane.getByRole("button", { name: "Valida obiettivo" }).click();
     const finding = pane.getByRole("button", { name: /Fasi!E2.*Data di fine prevista mancante/ });

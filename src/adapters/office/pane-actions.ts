@@ -1,5 +1,6 @@
 import type { Day } from "../../engine/days";
 import type { Language } from "../../engine/snapshot";
+import type { SuggestedFix } from "../../engine/suggested-fix";
 import type { ExcelHost } from "./excel-host";
 import { validateWorkbook, type ValidationOutcome } from "./validate-workbook";
 
@@ -8,6 +9,11 @@ export interface PaneActions {
   validate(): Promise<ValidationOutcome>;
   /** Activates the sheet and selects the cell, e.g. `Fasi`, `E2`. */
   selectCell(sheet: string, cell: string): Promise<void>;
+  /**
+   * Writes a suggested value into its cell, only if the cell is still blank
+   * (a co-author may have filled it meanwhile). Resolves false when it was not.
+   */
+  applyFix(fix: SuggestedFix): Promise<boolean>;
 }
 
 export function paneActions(host: ExcelHost, today: () => Day, language: Language): PaneActions {
@@ -19,6 +25,19 @@ export function paneActions(host: ExcelHost, today: () => Day, language: Languag
         worksheet.activate();
         worksheet.getRange(cell).select();
         await context.sync();
+      }),
+    applyFix: (fix) =>
+      host.run({ delayForCellEdit: true }, async (context) => {
+        const range = context.workbook.worksheets.getItem(fix.sheet).getRange(fix.cell);
+        range.load("values");
+        await context.sync();
+        const current = range.values[0][0];
+        if (!(current === "" || (typeof current === "string" && current.trim() === "")))
+          return false;
+        range.numberFormat = [[fix.numberFormat]];
+        range.values = [[fix.serial]];
+        await context.sync();
+        return true;
       }),
   };
 }

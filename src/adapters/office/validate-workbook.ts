@@ -1,6 +1,6 @@
 import type { Day } from "../../engine/days";
 import { planWrites, runEngine, type EngineResult } from "../../engine";
-import type { Language } from "../../engine/snapshot";
+import type { DateSystem, Language } from "../../engine/snapshot";
 import { catalogue } from "../../i18n";
 import type { ExcelHost } from "./excel-host";
 import { readWorkbook } from "./read-workbook";
@@ -12,6 +12,7 @@ export interface ValidationOutcome {
   readonly write: OfficeWriteOutcome;
   /** The stored settings did not match their schema and were not used. */
   readonly settingsIgnored: boolean;
+  readonly dateSystem: DateSystem;
 }
 
 /**
@@ -33,6 +34,11 @@ export async function validateWorkbook(
     const result = runEngine(workbook.snapshot, { defaultStatusLanguage: defaultLanguage }, today);
     const plan = planWrites(result);
     const write = await writeWorkbook(context, workbook, plan, catalogue(plan.language));
-    return { result, write, settingsIgnored: stored.ignored };
+    return {
+      result,
+      write,
+      settingsIgnored: stored.ignored,
+      dateSystem: workbook.snapshot.dateSystem,
+    };
   });
 }

@@ -1,6 +1,22 @@
-import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
 import * as React from "react";
 import type { PaneActions } from "../../adapters/office/pane-actions";
+import { sheetCellReference } from "../../engine/cell-address";
+import { suggestedFix, type SuggestedFix } from "../../engine/suggested-fix";
 import type { Catalogue } from "../../i18n";
 import { FindingsList } from "./FindingsList";
 import { useValidation } from "./use-validation";
@@ -19,6 +35,15 @@ export function App({ actions, words }: AppProps): React.JSX.Element {
   const styles = useStyles();
   const validation = useValidation(actions, words);
   const tone = validation.message?.tone;
+  const [pendingFix, setPendingFix] = React.useState<SuggestedFix | null>(null);
+  const [fixNote, setFixNote] = React.useState<string | null>(null);
+  const dateSystem = validation.outcome?.dateSystem ?? 1900;
+  const confirmFix = async (fix: SuggestedFix) => {
+    setPendingFix(null);
+    const written = await actions.applyFix(fix);
+    setFixNote(written ? null : words.addin.cellNoLongerBlank(sheetCellReference(fix.sheet, fix.cell)));
+    await validation.run();
+  };
   return (
     <main className={styles.root}>
       <Text as="h1" size={500} weight="semibold">
@@ -44,9 +69,32 @@ export function App({ actions, words }: AppProps): React.JSX.Element {
             onSelect={(finding) => {
               if (finding.sheet && finding.cell) void actions.selectCell(finding.sheet, finding.cell);
             }}
+            fixFor={(finding) => suggestedFix(finding, dateSystem)}
+            onFix={setPendingFix}
           />
         </section>
       ) : null}
+      {fixNote ? (
+        <MessageBar intent="warning">
+          <MessageBarBody>{fixNote}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <Dialog open={pendingFix !== null} onOpenChange={(_, data) => !data.open && setPendingFix(null)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{words.addin.confirmFixTitle}</DialogTitle>
+            <DialogContent>
+              {pendingFix ? words.addin.confirmFix(pendingFix.display, sheetCellReference(pendingFix.sheet, pendingFix.cell)) : null}
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={() => pendingFix && void confirmFix(pendingFix)}>
+                {words.addin.write}
+              </Button>
+              <Button onClick={() => setPendingFix(null)}>{words.addin.cancel}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
     </main>
   );
 }
