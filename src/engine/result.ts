@@ -1,3 +1,4 @@
+import type { Day } from "./days";
 import type { ObjectiveFigures } from "./compute/objective-progress";
 import type { Check, PhaseStatus } from "./compute/statuses";
 import type { Finding } from "./findings";
@@ -29,6 +30,11 @@ export interface ObjectiveRow extends RowResult {
 
 export interface PhaseRow extends RowResult {
   readonly objective: string | null;
+  /** What the timeline draws: the phase's name, usable weight and planned days. */
+  readonly description: string | null;
+  readonly weight: number | null;
+  readonly start: Day | null;
+  readonly end: Day | null;
   readonly expectedProgress: number | null;
   readonly status: PhaseStatus;
 }

@@ -51,6 +51,7 @@ export interface AddinTexts {
   readonly write: string;
   readonly cancel: string;
   readonly cellNoLongerBlank: (where: string) => string;
+  readonly timelineHeading: string;
 }
 
 export interface CliTexts {

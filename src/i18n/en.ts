@@ -249,5 +249,6 @@ export const en: Catalogue = {
     cancel: "Cancel",
     cellNoLongerBlank: (where) =>
       `${where} is no longer blank (someone filled it meanwhile): nothing was written.`,
+    timelineHeading: "Phase timeline",
   },
 };

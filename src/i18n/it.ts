@@ -257,5 +257,6 @@ export const it: Catalogue = {
     cancel: "Annulla",
     cellNoLongerBlank: (where) =>
       `${where} non è più vuota (qualcuno l'ha compilata nel frattempo): nulla è stato scritto.`,
+    timelineHeading: "Cronologia delle fasi",
   },
 };

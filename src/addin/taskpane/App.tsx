@@ -17,6 +17,8 @@ import * as React from "react";
 import type { PaneActions } from "../../adapters/office/pane-actions";
 import { sheetCellReference } from "../../engine/cell-address";
 import { suggestedFix, type SuggestedFix } from "../../engine/suggested-fix";
+import { objectiveTimelines } from "../../engine/timeline";
+import { Timeline } from "./Timeline";
 import type { Catalogue } from "../../i18n";
 import { FindingsList } from "./FindingsList";
 import { useValidation } from "./use-validation";
@@ -24,6 +26,9 @@ import { useValidation } from "./use-validation";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, maxWidth: "100%", boxSizing: "border-box" },
 });
+
+/** A municipality has hundreds of objectives; the pane draws the first ones (a plan's timelines are for reading, not scrolling). */
+const MAX_TIMELINES = 30;
 
 export interface AppProps {
   readonly actions: PaneActions;
@@ -72,6 +77,18 @@ export function App({ actions, words }: AppProps): React.JSX.Element {
             fixFor={(finding) => suggestedFix(finding, dateSystem)}
             onFix={setPendingFix}
           />
+        </section>
+      ) : null}
+      {validation.outcome ? (
+        <section aria-label={words.addin.timelineHeading}>
+          <Text as="h2" size={400} weight="semibold">
+            {words.addin.timelineHeading}
+          </Text>
+          {objectiveTimelines(validation.outcome.result)
+            .slice(0, MAX_TIMELINES)
+            .map((timeline) => (
+              <Timeline key={timeline.code} timeline={timeline} words={words} />
+            ))}
         </section>
       ) : null}
       {fixNote ? (

@@ -2,6 +2,7 @@ import type { Day } from "../days";
 import type { Finding, Severity } from "../findings";
 import type { WorkbookLinks } from "../links";
 import type { ParsedWorkbook } from "../parse/records";
+import { usableWeight } from "../phase-values";
 import type { IndicatorRow, ObjectiveRow, PhaseRow, ProblemCounts } from "../result";
 import type { TableKind } from "../snapshot";
 import { computeObjective, roundFraction } from "./objective-progress";
@@ -38,6 +39,10 @@ export function computeWorkbook(
       check: worst(own),
       findings: own,
       objective: phase.objective.kind === "ok" ? phase.objective.value : null,
+      description: phase.description.kind === "ok" ? phase.description.value : null,
+      weight: usableWeight(phase),
+      start: phase.start.kind === "ok" ? phase.start.value : null,
+      end: phase.end.kind === "ok" ? phase.end.value : null,
       expectedProgress:
         result.expectedProgress === null ? null : roundFraction(result.expectedProgress),
       status: result.status,
