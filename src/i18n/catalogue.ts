@@ -52,6 +52,9 @@ export interface AddinTexts {
   readonly cancel: string;
   readonly cellNoLongerBlank: (where: string) => string;
   readonly timelineHeading: string;
+  readonly referenceDate: string;
+  readonly referenceDateHint: string;
+  readonly statusLanguage: string;
 }
 
 export interface CliTexts {

@@ -250,5 +250,8 @@ export const en: Catalogue = {
     cellNoLongerBlank: (where) =>
       `${where} is no longer blank (someone filled it meanwhile): nothing was written.`,
     timelineHeading: "Phase timeline",
+    referenceDate: "Reference date",
+    referenceDateHint: "The monitoring date (30/06, 30/09, 31/12); stored in the workbook.",
+    statusLanguage: "Language of the status columns",
   },
 };

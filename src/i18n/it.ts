@@ -258,5 +258,8 @@ export const it: Catalogue = {
     cellNoLongerBlank: (where) =>
       `${where} non è più vuota (qualcuno l'ha compilata nel frattempo): nulla è stato scritto.`,
     timelineHeading: "Cronologia delle fasi",
+    referenceDate: "Data di riferimento",
+    referenceDateHint: "La data del monitoraggio (30/06, 30/09, 31/12); salvata nella cartella.",
+    statusLanguage: "Lingua delle colonne di stato",
   },
 };

@@ -89,11 +89,26 @@ describe("the planning pane in Chromium, on the preview's fake Excel", () => {
     await page.close();
   }, 60_000);
 
+  it("stores the reference date in the workbook and checks against it", async () => {
+    const { page, pane } = await openPreview();
+    await pane.getByLabel("Data di riferimento").fill("2018-07-01");
+    await page.waitForFunction(() =>
+      JSON.stringify(
+        window.objectiveCheckPreview!.host.state.settings.get("objectiveCheck")
+      ).includes("2018-07-01")
+    );
+    await pane.getByRole("button", { name: "Valida obiettivo" }).click();
+    await pane.getByRole("button", { name: /Fasi!E2/ }).waitFor();
+    // Phase 2 ended on 30/06/2018: on 01/07 it is past due.
+    expect(await cellValue(page, "Fasi", 3, 9)).toBe("SCADUTA");
+    await page.close();
+  }, 60_000);
+
   it("works from the keyboard alone", async () => {
     const { page, pane } = await openPreview();
     const focused = () => pane.evaluate(() => document.activeElement?.textContent ?? "");
     await pane.locator("body").focus();
-    for (let i = 0; i < 5 && (await focused()) !== "Valida obiettivo"; i++)
+    for (let i = 0; i < 12 && (await focused()) !== "Valida obiettivo"; i++)
       await page.keyboard.press("Tab");
     expect(await focused()).toBe("Valida obiettivo");
     await page.keyboard.press("Enter");

@@ -1,5 +1,6 @@
 import type { Day } from "../../engine/days";
-import type { Language } from "../../engine/snapshot";
+import type { Language, WorkbookSettings } from "../../engine/snapshot";
+import { readStoredSettings, saveStoredSettings } from "./stored-settings";
 import type { SuggestedFix } from "../../engine/suggested-fix";
 import type { ExcelHost } from "./excel-host";
 import { validateWorkbook, type ValidationOutcome } from "./validate-workbook";
@@ -14,6 +15,10 @@ export interface PaneActions {
    * (a co-author may have filled it meanwhile). Resolves false when it was not.
    */
   applyFix(fix: SuggestedFix): Promise<boolean>;
+  /** The settings stored in the workbook (reference date, status language…), shared by every co-author. */
+  readSettings(): WorkbookSettings;
+  /** Saves them on their own, never inside a write: saving settings clears the undo stack. */
+  saveSettings(settings: WorkbookSettings): Promise<void>;
 }
 
 export function paneActions(host: ExcelHost, today: () => Day, language: Language): PaneActions {
@@ -26,6 +31,8 @@ export function paneActions(host: ExcelHost, today: () => Day, language: Languag
         worksheet.getRange(cell).select();
         await context.sync();
       }),
+    readSettings: () => readStoredSettings(host.settings).settings,
+    saveSettings: (settings) => saveStoredSettings(host.settings, settings),
     applyFix: (fix) =>
       host.run({ delayForCellEdit: true }, async (context) => {
         const range = context.workbook.worksheets.getItem(fix.sheet).getRange(fix.cell);

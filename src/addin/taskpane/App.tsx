@@ -18,6 +18,7 @@ import type { PaneActions } from "../../adapters/office/pane-actions";
 import { sheetCellReference } from "../../engine/cell-address";
 import { suggestedFix, type SuggestedFix } from "../../engine/suggested-fix";
 import { objectiveTimelines } from "../../engine/timeline";
+import { SettingsPanel } from "./SettingsPanel";
 import { Timeline } from "./Timeline";
 import type { Catalogue } from "../../i18n";
 import { FindingsList } from "./FindingsList";
@@ -33,16 +34,23 @@ const MAX_TIMELINES = 30;
 export interface AppProps {
   readonly actions: PaneActions;
   readonly words: Catalogue;
+  /** Today as YYYY-MM-DD, the reference date when the workbook stores none. */
+  readonly today: string;
 }
 
 /** The planning pane: validate, read the verdict, go to each finding's cell. */
-export function App({ actions, words }: AppProps): React.JSX.Element {
+export function App({ actions, words, today }: AppProps): React.JSX.Element {
   const styles = useStyles();
   const validation = useValidation(actions, words);
   const tone = validation.message?.tone;
   const [pendingFix, setPendingFix] = React.useState<SuggestedFix | null>(null);
   const [fixNote, setFixNote] = React.useState<string | null>(null);
   const dateSystem = validation.outcome?.dateSystem ?? 1900;
+  const [settings, setSettings] = React.useState(() => actions.readSettings());
+  const changeSettings = (next: typeof settings) => {
+    setSettings(next);
+    void actions.saveSettings(next);
+  };
   const confirmFix = async (fix: SuggestedFix) => {
     setPendingFix(null);
     const written = await actions.applyFix(fix);
@@ -54,6 +62,7 @@ export function App({ actions, words }: AppProps): React.JSX.Element {
       <Text as="h1" size={500} weight="semibold">
         {words.addin.title}
       </Text>
+      <SettingsPanel settings={settings} today={today} words={words} onChange={changeSettings} />
       <Button appearance="primary" onClick={() => void validation.run()} disabled={validation.running}>
         {words.addin.validate}
       </Button>

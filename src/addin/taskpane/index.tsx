@@ -4,7 +4,7 @@ import { createRoot } from "react-dom/client";
 import { officeHost } from "../../adapters/office/excel-host";
 import { displayLanguage, officeThemeIsDark } from "../../adapters/office/office-ui";
 import { paneActions } from "../../adapters/office/pane-actions";
-import { localToday } from "../../engine/days";
+import { isoFromDay, localToday } from "../../engine/days";
 import { catalogue } from "../../i18n";
 import { App } from "./App";
 
@@ -14,7 +14,7 @@ Office.onReady(() => {
   document.documentElement.lang = language;
   createRoot(document.getElementById("root")!).render(
     <FluentProvider theme={officeThemeIsDark() ? webDarkTheme : webLightTheme} style={{ minHeight: "100vh" }}>
-      <App actions={paneActions(officeHost(), () => localToday(), language)} words={words} />
+      <App actions={paneActions(officeHost(), () => localToday(), language)} words={words} today={isoFromDay(localToday())} />
     </FluentProvider>,
   );
 });
