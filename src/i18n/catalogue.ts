@@ -55,6 +55,12 @@ export interface AddinTexts {
   readonly referenceDate: string;
   readonly referenceDateHint: string;
   readonly statusLanguage: string;
+  readonly summaryHeading: string;
+  readonly all: string;
+  readonly severityFilter: string;
+  readonly ruleFilter: string;
+  readonly previous: string;
+  readonly next: string;
 }
 
 export interface CliTexts {

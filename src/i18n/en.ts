@@ -253,5 +253,11 @@ export const en: Catalogue = {
     referenceDate: "Reference date",
     referenceDateHint: "The monitoring date (30/06, 30/09, 31/12); stored in the workbook.",
     statusLanguage: "Language of the status columns",
+    summaryHeading: "Summary",
+    all: "All",
+    severityFilter: "Severity",
+    ruleFilter: "Rule",
+    previous: "Previous",
+    next: "Next",
   },
 };

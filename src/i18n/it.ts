@@ -261,5 +261,11 @@ export const it: Catalogue = {
     referenceDate: "Data di riferimento",
     referenceDateHint: "La data del monitoraggio (30/06, 30/09, 31/12); salvata nella cartella.",
     statusLanguage: "Lingua delle colonne di stato",
+    summaryHeading: "Riepilogo",
+    all: "Tutte",
+    severityFilter: "Gravità",
+    ruleFilter: "Regola",
+    previous: "Precedente",
+    next: "Successiva",
   },
 };

@@ -104,6 +104,22 @@ describe("the planning pane in Chromium, on the preview's fake Excel", () => {
     await page.close();
   }, 60_000);
 
+  it("sums up by rule, filters by severity, and steps to the next finding's cell", async () => {
+    const { page, pane } = await openPreview();
+    await pane.getByRole("button", { name: "Valida obiettivo" }).click();
+    await pane.getByText("phase.end.missing").waitFor();
+    await pane.getByRole("combobox", { name: "Gravità" }).click();
+    await pane.getByRole("option", { name: "Avviso" }).click();
+    await pane.getByRole("button", { name: /Fasi!E2/ }).waitFor({ state: "detached" });
+    await pane.getByRole("combobox", { name: "Gravità" }).click();
+    await pane.getByRole("option", { name: "Tutte" }).click();
+    await pane.getByRole("button", { name: "Successiva" }).click();
+    await page.waitForFunction(
+      () => window.objectiveCheckPreview!.host.state.selection?.address === "E2"
+    );
+    await page.close();
+  }, 60_000);
+
   it("works from the keyboard alone", async () => {
     const { page, pane } = await openPreview();
     const focused = () => pane.evaluate(() => document.activeElement?.textContent ?? "");
@@ -113,7 +129,9 @@ describe("the planning pane in Chromium, on the preview's fake Excel", () => {
     expect(await focused()).toBe("Valida obiettivo");
     await page.keyboard.press("Enter");
     await pane.getByRole("button", { name: /Fasi!E2/ }).waitFor();
-    await page.keyboard.press("Tab");
+    for (let i = 0; i < 15 && !(await focused()).includes("Fasi!E2"); i++)
+      await page.keyboard.press("Tab");
+    expect(await focused()).toContain("Fasi!E2");
     await page.keyboard.press("Enter");
     await page.waitForFunction(
       () => window.objectiveCheckPreview!.host.state.selection?.address === "E2"

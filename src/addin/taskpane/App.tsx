@@ -18,7 +18,9 @@ import type { PaneActions } from "../../adapters/office/pane-actions";
 import { sheetCellReference } from "../../engine/cell-address";
 import { suggestedFix, type SuggestedFix } from "../../engine/suggested-fix";
 import { objectiveTimelines } from "../../engine/timeline";
+import { applyFilter, FindingFilters, NO_FILTER, type FindingFilter } from "./FindingFilters";
 import { SettingsPanel } from "./SettingsPanel";
+import { Summary } from "./Summary";
 import { Timeline } from "./Timeline";
 import type { Catalogue } from "../../i18n";
 import { FindingsList } from "./FindingsList";
@@ -47,6 +49,17 @@ export function App({ actions, words, today }: AppProps): React.JSX.Element {
   const [fixNote, setFixNote] = React.useState<string | null>(null);
   const dateSystem = validation.outcome?.dateSystem ?? 1900;
   const [settings, setSettings] = React.useState(() => actions.readSettings());
+  const [filter, setFilter] = React.useState<FindingFilter>(NO_FILTER);
+  const [cursor, setCursor] = React.useState(-1);
+  const shown = validation.outcome ? applyFilter(validation.outcome.result.findings, filter) : [];
+  const step = (direction: 1 | -1) => {
+    const steppable = shown.filter((f) => f.cell !== null);
+    if (steppable.length === 0) return;
+    const next = (cursor + direction + steppable.length) % steppable.length;
+    setCursor(next);
+    const finding = steppable[next];
+    void actions.selectCell(finding.sheet!, finding.cell!);
+  };
   const changeSettings = (next: typeof settings) => {
     setSettings(next);
     void actions.saveSettings(next);
@@ -77,8 +90,10 @@ export function App({ actions, words, today }: AppProps): React.JSX.Element {
           <Text as="h2" size={400} weight="semibold">
             {words.addin.findingsHeading}
           </Text>
+          <Summary counts={validation.outcome.result.summary} findings={validation.outcome.result.findings} words={words} />
+          <FindingFilters findings={validation.outcome.result.findings} filter={filter} onFilter={setFilter} onStep={step} words={words} />
           <FindingsList
-            findings={validation.outcome.result.findings}
+            findings={shown}
             words={words}
             onSelect={(finding) => {
               if (finding.sheet && finding.cell) void actions.selectCell(finding.sheet, finding.cell);
