@@ -68,6 +68,27 @@ export class FakeRange extends FakeClientObject {
     return this.get("isNullObject");
   }
 
+  /** `range.dataValidation.rule = …` (ExcelApi 1.8): the fake records the rule. */
+  get dataValidation(): { rule: unknown } {
+    const set = (rule: unknown) =>
+      this.command({ dataValidation: rule }, () => {
+        const a = this.area();
+        assertWritable(a.sheet);
+        a.sheet.dataValidations.push({ address: areaAddress(a, false), rule });
+      });
+    return {
+      set rule(rule: unknown) {
+        set(rule);
+      },
+      get rule(): unknown {
+        throw new FakeExcelError(
+          "PropertyNotLoaded",
+          "Load the data validation before reading it."
+        );
+      },
+    };
+  }
+
   get conditionalFormats(): FakeConditionalFormats {
     return new FakeConditionalFormats(this.context, `${this.path}.conditionalFormats`, () =>
       this.area()

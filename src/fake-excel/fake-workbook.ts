@@ -2,7 +2,14 @@ import { dayFromYmd, serialFromDay } from "../engine/days";
 import { FakeClientObject, FakeCollection } from "./client-object";
 import { assertWritable, FakeRange, parseArea } from "./fake-range";
 import { FakeExcelError, type FakeRequestContext } from "./request-context";
-import { setCell, tableBounds, type SheetState, type TableState } from "./workbook-state";
+import {
+  addSheet,
+  setCell,
+  tableBounds,
+  type SheetState,
+  type TableState,
+  type WorkbookState,
+} from "./workbook-state";
 
 export class FakeWorkbook extends FakeClientObject {
   readonly tables: FakeTableCollection;
@@ -37,6 +44,18 @@ export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
     return new FakeWorksheet(this.context, name);
   }
 
+  add(name: string): FakeWorksheet {
+    this.command({ add: name }, () => {
+      if (
+        [...this.context.state.sheets.keys()].some((n) => n.toLowerCase() === name.toLowerCase())
+      ) {
+        throw new FakeExcelError("ItemAlreadyExists", `A worksheet named ${name} already exists.`);
+      }
+      addSheet(this.context.state, name);
+    });
+    return new FakeWorksheet(this.context, name);
+  }
+
   protected override currentItems(): FakeWorksheet[] {
     return [...this.context.state.sheets.keys()].map(
       (name) => new FakeWorksheet(this.context, name)
@@ -60,8 +79,11 @@ export class FakeWorksheet extends FakeClientObject {
   }
 
   get tables(): FakeTableCollection {
-    return new FakeTableCollection(this.context, `${this.path}.tables`, () =>
-      this.context.state.tables.filter((t) => t.sheet === this.sheetName)
+    return new FakeTableCollection(
+      this.context,
+      `${this.path}.tables`,
+      () => this.context.state.tables.filter((t) => t.sheet === this.sheet().name),
+      () => this.sheet()
     );
   }
 
@@ -127,13 +149,65 @@ class FakeWorksheetProtection extends FakeClientObject {
   }
 }
 
+const lastTableIds = new WeakMap<WorkbookState, number>();
+
+/** Table ids are handed out when the add is queued, so that proxies made in one batch stay distinct. */
+function reserveTableId(state: WorkbookState): number {
+  const id = Math.max(lastTableIds.get(state) ?? 0, ...state.tables.map((t) => t.id)) + 1;
+  lastTableIds.set(state, id);
+  return id;
+}
+
 export class FakeTableCollection extends FakeCollection<FakeTable> {
   constructor(
     context: FakeRequestContext,
     path: string,
-    private readonly list: () => TableState[]
+    private readonly list: () => TableState[],
+    private readonly sheet: (() => SheetState) | null = null
   ) {
     super(context, path);
+  }
+
+  /** A table over `address` of this collection's sheet; with headers, its first row names the columns. */
+  add(address: string, hasHeaders: boolean): FakeTable {
+    const state = this.context.state;
+    const id = reserveTableId(state);
+    this.command({ add: address, hasHeaders }, () => {
+      if (this.sheet === null)
+        throw new FakeExcelError(
+          "NotImplemented",
+          "The fake adds tables through a worksheet's collection."
+        );
+      const sheet = this.sheet();
+      assertWritable(sheet);
+      const area = parseArea(sheet, address);
+      if (area === null || !hasHeaders) {
+        throw new FakeExcelError(
+          "InvalidArgument",
+          `The fake adds tables with headers over an address (${address}).`
+        );
+      }
+      const columns = Array.from({ length: area.cols }, (_, c) => {
+        const value = sheet.cells.get(`${area.row}:${area.col + c}`)?.value;
+        return typeof value === "string" && value !== "" ? value : `Column${c + 1}`;
+      });
+      state.tables.push({
+        id,
+        name: `Table${id}`,
+        sheet: sheet.name,
+        headerRow: area.row,
+        firstColumn: area.col,
+        columns,
+        rowCount: area.rows - 1,
+        showTotals: false,
+        filters: new Map(),
+      });
+    });
+    return new FakeTable(
+      this.context,
+      `table#${id}`,
+      () => state.tables.find((t) => t.id === id) ?? null
+    );
   }
 
   getItem(name: string): FakeTable {
@@ -179,6 +253,20 @@ export class FakeTable extends FakeClientObject {
   get name(): string {
     return this.get("name");
   }
+  set name(name: string) {
+    this.command({ set: "name", value: name }, () => {
+      const table = this.table();
+      if (
+        this.context.state.tables.some(
+          (t) => t !== table && t.name.toLowerCase() === name.toLowerCase()
+        )
+      ) {
+        throw new FakeExcelError("InvalidArgument", `A table named ${name} already exists.`);
+      }
+      table.name = name;
+    });
+  }
+
   get showHeaders(): boolean {
     return this.get("showHeaders");
   }

@@ -18,9 +18,15 @@ export interface ConditionalFormatState {
   fill: string;
 }
 
+export interface DataValidationState {
+  address: string;
+  rule: unknown;
+}
+
 export interface SheetState {
   name: string;
   protected: boolean;
+  dataValidations: DataValidationState[];
   /** Key `row:col` (1-based row, 0-based column). */
   cells: Map<string, CellState>;
   conditionalFormats: ConditionalFormatState[];
@@ -87,7 +93,13 @@ export function setCell(
 }
 
 export function addSheet(state: WorkbookState, name: string): SheetState {
-  const sheet: SheetState = { name, protected: false, cells: new Map(), conditionalFormats: [] };
+  const sheet: SheetState = {
+    name,
+    protected: false,
+    cells: new Map(),
+    conditionalFormats: [],
+    dataValidations: [],
+  };
   state.sheets.set(name, sheet);
   state.activeSheet ??= name;
   return sheet;

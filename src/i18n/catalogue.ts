@@ -61,6 +61,7 @@ export interface AddinTexts {
   readonly ruleFilter: string;
   readonly previous: string;
   readonly next: string;
+  readonly createTables: string;
 }
 
 export interface CliTexts {

@@ -259,5 +259,6 @@ export const en: Catalogue = {
     ruleFilter: "Rule",
     previous: "Previous",
     next: "Next",
+    createTables: "Create planning tables",
   },
 };

@@ -267,5 +267,6 @@ export const it: Catalogue = {
     ruleFilter: "Regola",
     previous: "Precedente",
     next: "Successiva",
+    createTables: "Crea tabelle di pianificazione",
   },
 };

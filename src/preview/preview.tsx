@@ -15,6 +15,7 @@ import { createRoot } from "react-dom/client";
 import { readXlsx } from "../adapters/xlsx/read-workbook";
 import { FakeExcelHost } from "../fake-excel/fake-excel-host";
 import { workbookStateFromSnapshot } from "../fake-excel/load-snapshot";
+import { addSheet, emptyWorkbook } from "../fake-excel/workbook-state";
 import { SETTINGS_KEY } from "../adapters/office/stored-settings";
 import type { PreviewShared } from "./bridge";
 import { SheetView } from "./SheetView";
@@ -130,16 +131,25 @@ function Preview({ initial }: { initial: FakeExcelHost }): React.JSX.Element {
   );
 }
 
-void fetch("assets/sample.xlsx")
-  .then((response) => response.arrayBuffer())
-  .then((buffer) => {
-    const initial = hostFor(new Uint8Array(buffer), "2018_ZN12.xlsx");
-    // The sample is the seed card at its first monitoring date (domain.md §6).
-    initial.settings.set(SETTINGS_KEY, { asOf: "2018-06-30" });
-    initial.settings.saveAsync();
-    createRoot(document.getElementById("root")!).render(
-      <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ minHeight: "100vh" }}>
-        <Preview initial={initial} />
-      </FluentProvider>,
-    );
-  });
+/** The sample card, or with ?workbook=empty a workbook with no tables (to try Create planning tables). */
+async function initialHost(): Promise<FakeExcelHost> {
+  if (params.get("workbook") === "empty") {
+    const state = emptyWorkbook();
+    addSheet(state, "Foglio1");
+    return new FakeExcelHost(state, { latencyMs, excelApi: "1.20" });
+  }
+  const response = await fetch("assets/sample.xlsx");
+  const host = hostFor(new Uint8Array(await response.arrayBuffer()), "2018_ZN12.xlsx");
+  // The sample is the seed card at its first monitoring date (domain.md §6).
+  host.settings.set(SETTINGS_KEY, { asOf: "2018-06-30" });
+  host.settings.saveAsync();
+  return host;
+}
+
+void initialHost().then((initial) =>
+  createRoot(document.getElementById("root")!).render(
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ minHeight: "100vh" }}>
+      <Preview initial={initial} />
+    </FluentProvider>,
+  ),
+);

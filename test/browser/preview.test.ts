@@ -120,6 +120,17 @@ describe("the planning pane in Chromium, on the preview's fake Excel", () => {
     await page.close();
   }, 60_000);
 
+  it("creates the planning tables in an empty workbook", async () => {
+    const { page, pane } = await openPreview("?workbook=empty");
+    await pane.getByRole("button", { name: "Valida obiettivo" }).click();
+    await pane.getByRole("button", { name: "Crea tabelle di pianificazione" }).click();
+    await pane.getByText("table.empty").waitFor();
+    expect(
+      await page.evaluate(() => window.objectiveCheckPreview!.host.state.tables.map((t) => t.name))
+    ).toEqual(["Obiettivi", "Fasi", "Indicatori"]);
+    await page.close();
+  }, 60_000);
+
   it("works from the keyboard alone", async () => {
     const { page, pane } = await openPreview();
     const focused = () => pane.evaluate(() => document.activeElement?.textContent ?? "");

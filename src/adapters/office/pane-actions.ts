@@ -1,5 +1,6 @@
 import type { Day } from "../../engine/days";
 import type { Language, WorkbookSettings } from "../../engine/snapshot";
+import { createPlanningTables } from "./create-tables";
 import { readStoredSettings, saveStoredSettings } from "./stored-settings";
 import type { SuggestedFix } from "../../engine/suggested-fix";
 import type { ExcelHost } from "./excel-host";
@@ -15,6 +16,8 @@ export interface PaneActions {
    * (a co-author may have filled it meanwhile). Resolves false when it was not.
    */
   applyFix(fix: SuggestedFix): Promise<boolean>;
+  /** Inserts the three planning tables; false (and nothing created) when the workbook already has tables. */
+  createTables(): Promise<boolean>;
   /** The settings stored in the workbook (reference date, status language…), shared by every co-author. */
   readSettings(): WorkbookSettings;
   /** Saves them on their own, never inside a write: saving settings clears the undo stack. */
@@ -31,6 +34,7 @@ export function paneActions(host: ExcelHost, today: () => Day, language: Languag
         worksheet.getRange(cell).select();
         await context.sync();
       }),
+    createTables: () => createPlanningTables(host, language),
     readSettings: () => readStoredSettings(host.settings).settings,
     saveSettings: (settings) => saveStoredSettings(host.settings, settings),
     applyFix: (fix) =>

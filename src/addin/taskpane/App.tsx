@@ -15,6 +15,7 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import type { PaneActions } from "../../adapters/office/pane-actions";
+import type { ValidationOutcome } from "../../adapters/office/validate-workbook";
 import { sheetCellReference } from "../../engine/cell-address";
 import { suggestedFix, type SuggestedFix } from "../../engine/suggested-fix";
 import { objectiveTimelines } from "../../engine/timeline";
@@ -29,6 +30,11 @@ import { useValidation } from "./use-validation";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, maxWidth: "100%", boxSizing: "border-box" },
 });
+
+function noTables(outcome: ValidationOutcome): boolean {
+  const { mapping } = outcome.result;
+  return mapping.objectives === null && mapping.phases === null && mapping.indicators === null;
+}
 
 /** A municipality has hundreds of objectives; the pane draws the first ones (a plan's timelines are for reading, not scrolling). */
 const MAX_TIMELINES = 30;
@@ -84,6 +90,17 @@ export function App({ actions, words, today }: AppProps): React.JSX.Element {
         <MessageBar intent={tone === "success" ? "success" : tone === "warning" ? "warning" : "error"}>
           <MessageBarBody>{validation.message.text}</MessageBarBody>
         </MessageBar>
+      ) : null}
+      {validation.outcome && noTables(validation.outcome) ? (
+        <Button
+          appearance="primary"
+          onClick={async () => {
+            await actions.createTables();
+            await validation.run();
+          }}
+        >
+          {words.addin.createTables}
+        </Button>
       ) : null}
       {validation.outcome ? (
         <section aria-label={words.addin.findingsHeading}>
