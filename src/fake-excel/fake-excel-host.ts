@@ -1,7 +1,7 @@
 import type { DocumentSettings, ExcelHost } from "../adapters/office/excel-host";
 import { FakeWorkbook } from "./fake-workbook";
 import { FakeRequestContext, type FakeContextOptions, type SyncStats } from "./request-context";
-import type { WorkbookState } from "./workbook-state";
+import { recordChanges, setCell, type WorkbookState } from "./workbook-state";
 
 export interface FakeHostOptions extends FakeContextOptions {
   /** Highest ExcelApi version the simulated Excel supports, e.g. "1.7" (Excel 2019) or "1.20". */
@@ -44,6 +44,19 @@ export class FakeExcelHost implements ExcelHost {
 
   isSetSupported(name: string, version: string): boolean {
     return name === "ExcelApi" && minor(version) <= minor(this.options.excelApi ?? "1.7");
+  }
+
+  /** A cell typed by the user (Local) or by a co-author (Remote), with the change event Excel raises. */
+  simulateEdit(
+    sheet: string,
+    row: number,
+    col: number,
+    value: string | number | null,
+    source: "Local" | "Remote" = "Local"
+  ): void {
+    const target = this.state.sheets.get(sheet);
+    if (target === undefined) throw new Error(`no sheet ${sheet}`);
+    recordChanges(this.state, source, () => setCell(target, row, col, { value }));
   }
 
   /** Syncs and payloads of the last Excel.run. */

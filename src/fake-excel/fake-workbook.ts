@@ -7,6 +7,7 @@ import {
   setCell,
   tableBounds,
   type SheetState,
+  type TableChange,
   type TableState,
   type WorkbookState,
 } from "./workbook-state";
@@ -168,6 +169,23 @@ export class FakeTableCollection extends FakeCollection<FakeTable> {
     super(context, path);
   }
 
+  /** tables.onChanged (ExcelApi 1.7): the handler hears every change in a table's cells, with its source. */
+  get onChanged(): {
+    add(handler: (event: TableChange) => Promise<void> | void): { remove(): void };
+  } {
+    const state = this.context.state;
+    return {
+      add: (handler) => {
+        const listener = (event: TableChange) => void handler(event);
+        this.command({ onChanged: "add" }, () => void state.tableListeners.add(listener));
+        return {
+          remove: () =>
+            this.command({ onChanged: "remove" }, () => void state.tableListeners.delete(listener)),
+        };
+      },
+    };
+  }
+
   /** A table over `address` of this collection's sheet; with headers, its first row names the columns. */
   add(address: string, hasHeaders: boolean): FakeTable {
     const state = this.context.state;
@@ -270,6 +288,9 @@ export class FakeTable extends FakeClientObject {
   get showHeaders(): boolean {
     return this.get("showHeaders");
   }
+  get id(): string {
+    return this.get("id");
+  }
   get showTotals(): boolean {
     return this.get("showTotals");
   }
@@ -333,6 +354,8 @@ export class FakeTable extends FakeClientObject {
     if (property === "isNullObject") return table === null;
     if (table === null) return null;
     switch (property) {
+      case "id":
+        return String(table.id);
       case "name":
         return table.name;
       case "showHeaders":

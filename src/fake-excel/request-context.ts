@@ -1,4 +1,4 @@
-import type { WorkbookState } from "./workbook-state";
+import { recordChanges, type WorkbookState } from "./workbook-state";
 
 /**
  * The request pipeline of Office.js as the fake reproduces it: commands are
@@ -67,10 +67,13 @@ export class FakeRequestContext {
     }
     // Commands before a failing one stay applied, as in Excel: a batch is not a transaction.
     const loads: { response: unknown; commit(): void }[] = [];
-    for (const command of commands) {
-      const result = command.run();
-      if (result) loads.push(result);
-    }
+    // The add-in's own writes raise TableChanged events too, with source Local, as in Excel.
+    recordChanges(this.state, "Local", () => {
+      for (const command of commands) {
+        const result = command.run();
+        if (result) loads.push(result);
+      }
+    });
     const responseBytes = encoder.encode(JSON.stringify(loads.map((l) => l.response))).length;
     this.stats.responseBytes.push(responseBytes);
     if (responseBytes > limit) {

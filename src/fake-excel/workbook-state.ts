@@ -51,8 +51,20 @@ export interface TableState {
   filters: Map<number, FilterState>;
 }
 
+/** What Excel.TableChangedEventArgs carries, as far as the add-in reads it. */
+export interface TableChange {
+  readonly type: "TableChanged";
+  readonly changeType: "RangeEdited";
+  readonly source: "Local" | "Remote";
+  readonly tableId: string;
+  readonly worksheetId: string;
+  readonly address: string;
+}
+
 export interface WorkbookState {
   dateSystem: DateSystem;
+  /** Handlers of tables.onChanged. */
+  tableListeners: Set<(change: TableChange) => void>;
   sheets: Map<string, SheetState>;
   tables: TableState[];
   settings: Map<string, unknown>;
@@ -63,6 +75,7 @@ export interface WorkbookState {
 export function emptyWorkbook(dateSystem: DateSystem = 1900): WorkbookState {
   return {
     dateSystem,
+    tableListeners: new Set(),
     sheets: new Map(),
     tables: [],
     settings: new Map(),
@@ -85,6 +98,7 @@ export function setCell(
   col: number,
   cell: Partial<CellState>
 ): void {
+  changedCells.get(sheet)?.push({ sheet: sheet.name, row, col });
   const key = cellKey(row, col);
   const next = { ...getCell(sheet, row, col), ...cell };
   if (next.value === null && next.numberFormat === "General" && next.formula === undefined)
@@ -131,4 +145,62 @@ export function tableBounds(table: TableState): {
     firstColumn: table.firstColumn,
     lastColumn: table.firstColumn + table.columns.length - 1,
   };
+}
+
+/** Sheets whose writes are being recorded for change events (see recordChanges). */
+const changedCells = new WeakMap<SheetState, { sheet: string; row: number; col: number }[]>();
+
+/** Records the cells `change` writes and raises one TableChanged event per table touched, as Excel does after a batch. */
+export function recordChanges(
+  state: WorkbookState,
+  source: "Local" | "Remote",
+  change: () => void
+): void {
+  const log: { sheet: string; row: number; col: number }[] = [];
+  for (const sheet of state.sheets.values()) changedCells.set(sheet, log);
+  try {
+    change();
+  } finally {
+    for (const sheet of state.sheets.values()) changedCells.delete(sheet);
+  }
+  if (log.length === 0 || state.tableListeners.size === 0) return;
+  for (const table of state.tables) {
+    const bounds = tableBounds(table);
+    let minRow = Infinity;
+    let maxRow = -Infinity;
+    let minCol = Infinity;
+    let maxCol = -Infinity;
+    for (const c of log) {
+      if (
+        c.sheet !== table.sheet ||
+        c.row < bounds.firstRow ||
+        c.row > bounds.lastRow ||
+        c.col < bounds.firstColumn ||
+        c.col > bounds.lastColumn
+      )
+        continue;
+      minRow = Math.min(minRow, c.row);
+      maxRow = Math.max(maxRow, c.row);
+      minCol = Math.min(minCol, c.col);
+      maxCol = Math.max(maxCol, c.col);
+    }
+    if (minRow === Infinity) continue;
+    const address = `${letters(minCol)}${minRow}:${letters(maxCol)}${maxRow}`;
+    const event: TableChange = {
+      type: "TableChanged",
+      changeType: "RangeEdited",
+      source,
+      tableId: String(table.id),
+      worksheetId: table.sheet,
+      address,
+    };
+    for (const listener of state.tableListeners) listener(event);
+  }
+}
+
+function letters(col: number): string {
+  let text = "";
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26))
+    text = String.fromCharCode(65 + ((n - 1) % 26)) + text;
+  return text;
 }

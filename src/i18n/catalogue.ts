@@ -62,6 +62,7 @@ export interface AddinTexts {
   readonly previous: string;
   readonly next: string;
   readonly createTables: string;
+  readonly stale: string;
 }
 
 export interface CliTexts {

@@ -260,5 +260,7 @@ export const en: Catalogue = {
     previous: "Previous",
     next: "Next",
     createTables: "Create planning tables",
+    stale:
+      "The workbook changed after the check: click Validate objective to bring the results up to date.",
   },
 };

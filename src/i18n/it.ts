@@ -268,5 +268,7 @@ export const it: Catalogue = {
     previous: "Precedente",
     next: "Successiva",
     createTables: "Crea tabelle di pianificazione",
+    stale:
+      "La cartella è cambiata dopo il controllo: fai clic su Valida obiettivo per aggiornare i risultati.",
   },
 };

@@ -5,6 +5,7 @@ import { readStoredSettings, saveStoredSettings } from "./stored-settings";
 import type { SuggestedFix } from "../../engine/suggested-fix";
 import type { ExcelHost } from "./excel-host";
 import { validateWorkbook, type ValidationOutcome } from "./validate-workbook";
+import { columnIndex } from "../../engine/cell-address";
 
 /** What the task pane can ask of Excel; the pane's components get this, never Office.js itself. */
 export interface PaneActions {
@@ -16,6 +17,15 @@ export interface PaneActions {
    * (a co-author may have filled it meanwhile). Resolves false when it was not.
    */
   applyFix(fix: SuggestedFix): Promise<boolean>;
+  /**
+   * Calls `onUserChange` when the user edits a table after a check, so the
+   * pane can mark its results stale. Co-authors' edits (source Remote) and the
+   * add-in's own status columns are not the user's doing and are ignored.
+   */
+  watchChanges(
+    lastOutcome: () => ValidationOutcome | null,
+    onUserChange: () => void
+  ): Promise<void>;
   /** Inserts the three planning tables; false (and nothing created) when the workbook already has tables. */
   createTables(): Promise<boolean>;
   /** The settings stored in the workbook (reference date, status language…), shared by every co-author. */
@@ -35,6 +45,16 @@ export function paneActions(host: ExcelHost, today: () => Day, language: Languag
         await context.sync();
       }),
     createTables: () => createPlanningTables(host, language),
+    watchChanges: (lastOutcome, onUserChange) =>
+      host.run({}, async (context) => {
+        context.workbook.tables.onChanged.add(async (event) => {
+          const outcome = lastOutcome();
+          if (event.source !== "Local" || outcome === null || onlyStatusColumns(event, outcome))
+            return;
+          onUserChange();
+        });
+        await context.sync();
+      }),
     readSettings: () => readStoredSettings(host.settings).settings,
     saveSettings: (settings) => saveStoredSettings(host.settings, settings),
     applyFix: (fix) =>
@@ -51,4 +71,18 @@ export function paneActions(host: ExcelHost, today: () => Day, language: Languag
         return true;
       }),
   };
+}
+
+/** The change touches only status columns: the add-in's own write. */
+function onlyStatusColumns(
+  event: { tableId: string; address: string },
+  outcome: ValidationOutcome
+): boolean {
+  const status = outcome.statusColumns[event.tableId] ?? [];
+  const match = /^([A-Z]+)\d+(?::([A-Z]+)\d+)?$/i.exec(event.address.replace(/^.*!/, ""));
+  if (!match) return false;
+  const first = columnIndex(match[1])!;
+  const last = columnIndex(match[2] ?? match[1])!;
+  for (let col = first; col <= last; col++) if (!status.includes(col)) return false;
+  return true;
 }

@@ -16,6 +16,8 @@ const WIDEST_EXPECTED_TABLE = 64;
 
 /** What the writer needs to know about each table besides its snapshot. */
 export interface OfficeTable {
+  /** Excel's id for the table, as change events name it. */
+  readonly id: string;
   readonly name: string;
   readonly sheet: string;
   readonly sheetProtected: boolean;
@@ -59,7 +61,7 @@ export async function readWorkbook(
 ): Promise<OfficeWorkbook> {
   const tables = context.workbook.tables;
   tables.load(
-    "items/name,items/showHeaders,items/showTotals,items/worksheet/name,items/worksheet/protection/protected"
+    "items/id,items/name,items/showHeaders,items/showTotals,items/worksheet/name,items/worksheet/protection/protected"
   );
   // DATE(1904;1;1) is serial 1462 in the 1900 date system and 0 in the 1904 one.
   const probe = context.workbook.functions.date(1904, 1, 1);
@@ -107,6 +109,7 @@ export async function readWorkbook(
   await readRemainingBlocks(context, requests, grids);
 
   const officeTables: OfficeTable[] = requests.map((request, i) => ({
+    id: request.table.id,
     name: request.table.name,
     sheet: request.table.worksheet.name,
     sheetProtected: request.table.worksheet.protection.protected,

@@ -1,9 +1,9 @@
 import type { Day } from "../../engine/days";
-import { planWrites, runEngine, type EngineResult } from "../../engine";
+import { planWrites, runEngine, type EngineResult, type WritePlan } from "../../engine";
 import type { DateSystem, Language } from "../../engine/snapshot";
 import { catalogue } from "../../i18n";
 import type { ExcelHost } from "./excel-host";
-import { readWorkbook } from "./read-workbook";
+import { readWorkbook, type OfficeWorkbook } from "./read-workbook";
 import { readStoredSettings } from "./stored-settings";
 import { writeWorkbook, type OfficeWriteOutcome } from "./write-workbook";
 
@@ -13,6 +13,8 @@ export interface ValidationOutcome {
   /** The stored settings did not match their schema and were not used. */
   readonly settingsIgnored: boolean;
   readonly dateSystem: DateSystem;
+  /** Excel table id → the worksheet columns (0 = A) that hold status columns after the write. */
+  readonly statusColumns: Readonly<Record<string, readonly number[]>>;
 }
 
 /**
@@ -39,6 +41,33 @@ export async function validateWorkbook(
       write,
       settingsIgnored: stored.ignored,
       dateSystem: workbook.snapshot.dateSystem,
+      statusColumns: statusColumnsOf(workbook, result, plan, write),
     };
   });
+}
+
+/** Where the status columns are now: those the tables had, and those the write appended. */
+function statusColumnsOf(
+  workbook: OfficeWorkbook,
+  result: EngineResult,
+  plan: WritePlan,
+  write: OfficeWriteOutcome
+): Record<string, number[]> {
+  const columns: Record<string, number[]> = {};
+  for (const mapped of Object.values(result.mapping)) {
+    const table = mapped && workbook.tables.find((t) => t.name === mapped.table.name);
+    if (!mapped || !table) continue;
+    const existing = [...mapped.statusColumns.values()].map((index) => table.firstColumn + index);
+    const skipped = write.skipped.some((s) => s.table === table.name);
+    const added = skipped
+      ? 0
+      : (plan.tables
+          .find((t) => t.table === table.name)
+          ?.columns.filter((c) => c.existingIndex === null).length ?? 0);
+    columns[table.id] = [
+      ...existing,
+      ...Array.from({ length: added }, (_, k) => table.firstColumn + table.columnCount + k),
+    ];
+  }
+  return columns;
 }

@@ -55,6 +55,16 @@ export function App({ actions, words, today }: AppProps): React.JSX.Element {
   const [fixNote, setFixNote] = React.useState<string | null>(null);
   const dateSystem = validation.outcome?.dateSystem ?? 1900;
   const [settings, setSettings] = React.useState(() => actions.readSettings());
+  const [stale, setStale] = React.useState(false);
+  const latest = React.useRef(validation.outcome);
+  latest.current = validation.outcome;
+  React.useEffect(() => setStale(false), [validation.outcome]);
+  React.useEffect(() => {
+    void actions.watchChanges(
+      () => latest.current,
+      () => setStale(true),
+    );
+  }, [actions]);
   const [filter, setFilter] = React.useState<FindingFilter>(NO_FILTER);
   const [cursor, setCursor] = React.useState(-1);
   const shown = validation.outcome ? applyFilter(validation.outcome.result.findings, filter) : [];
@@ -86,6 +96,11 @@ export function App({ actions, words, today }: AppProps): React.JSX.Element {
         {words.addin.validate}
       </Button>
       {validation.running ? <Spinner size="tiny" label={words.addin.validating} /> : null}
+      {stale ? (
+        <MessageBar intent="warning">
+          <MessageBarBody>{words.addin.stale}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       {validation.message ? (
         <MessageBar intent={tone === "success" ? "success" : tone === "warning" ? "warning" : "error"}>
           <MessageBarBody>{validation.message.text}</MessageBarBody>

@@ -1,0 +1,48 @@
+import { paneActions } from "../../../src/adapters/office/pane-actions";
+import type { ValidationOutcome } from "../../../src/adapters/office/validate-workbook";
+import { SEED_AS_OF } from "../../support/engine";
+import { fakeHost } from "../../support/fake-host";
+import { seedWorkbook } from "../../support/snapshot-builder";
+
+describe("watching the tables after a check", () => {
+  it("hears the user's edits, not the add-in's own writes nor a co-author's", async () => {
+    const host = fakeHost(seedWorkbook(), { asOf: "2018-06-30" });
+    const actions = paneActions(host, () => SEED_AS_OF, "it");
+    let outcome: ValidationOutcome | null = null;
+    const changes = jest.fn();
+    await actions.watchChanges(() => outcome, changes);
+    outcome = await actions.validate();
+    expect(changes).not.toHaveBeenCalled();
+    // A later reference date makes the next check rewrite status cells (G–J on Fasi): the add-in's own change, not heard.
+    await actions.saveSettings({ asOf: "2018-07-01" });
+    outcome = await actions.validate();
+    expect(outcome.write.cellsWritten).toBeGreaterThan(0);
+    expect(changes).not.toHaveBeenCalled();
+    host.simulateEdit("Fasi", 2, 4, 43373, "Remote");
+    expect(changes).not.toHaveBeenCalled();
+    host.simulateEdit("Fasi", 2, 4, 43373, "Local");
+    expect(changes).toHaveBeenCalledTimes(1);
+  });
+
+  it("selects a finding's cell and writes a suggested fix only into a blank cell", async () => {
+    const host = fakeHost(seedWorkbook(), { asOf: "2018-06-30" });
+    const actions = paneActions(host, () => SEED_AS_OF, "it");
+    await actions.selectCell("Fasi", "E2");
+    expect(host.state.selection).toEqual({ sheet: "Fasi", address: "E2" });
+    const fix = {
+      sheet: "Fasi",
+      cell: "E2",
+      day: 0,
+      serial: 43373,
+      numberFormat: "dd/mm/yyyy",
+      display: "30/09/2018",
+    };
+    expect(await actions.applyFix(fix)).toBe(true);
+    expect(host.state.sheets.get("Fasi")!.cells.get("2:4")).toEqual({
+      value: 43373,
+      numberFormat: "dd/mm/yyyy",
+    });
+    expect(await actions.applyFix({ ...fix, serial: 1 })).toBe(false);
+    expect(host.state.sheets.get("Fasi")!.cells.get("2:4")?.value).toBe(43373);
+  });
+});
