@@ -120,6 +120,18 @@ describe("the planning pane in Chromium, on the preview's fake Excel", () => {
     await page.close();
   }, 60_000);
 
+  it("marks the results stale after the user edits a table, not after a co-author does", async () => {
+    const { page, pane } = await openPreview();
+    await pane.getByRole("button", { name: "Valida obiettivo" }).click();
+    await pane.getByRole("button", { name: /Fasi!E2/ }).waitFor();
+    await page.evaluate(() => window.objectiveCheckPreview!.host.simulateEdit("Fasi", 3, 5, "ROSSI", "Remote"));
+    await page.waitForTimeout(300);
+    expect(await pane.getByText(/La cartella è cambiata/).count()).toBe(0);
+    await page.evaluate(() => window.objectiveCheckPreview!.host.simulateEdit("Fasi", 3, 5, "BIANCHI", "Local"));
+    await pane.getByText(/La cartella è cambiata dopo il controllo/).waitFor();
+    await page.close();
+  }, 60_000);
+
   it("creates the planning tables in an empty workbook", async () => {
     const { page, pane } = await openPreview("?workbook=empty");
     await pane.getByRole("button", { name: "Valida obiettivo" }).click();
