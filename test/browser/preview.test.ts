@@ -124,10 +124,14 @@ describe("the planning pane in Chromium, on the preview's fake Excel", () => {
     const { page, pane } = await openPreview();
     await pane.getByRole("button", { name: "Valida obiettivo" }).click();
     await pane.getByRole("button", { name: /Fasi!E2/ }).waitFor();
-    await page.evaluate(() => window.objectiveCheckPreview!.host.simulateEdit("Fasi", 3, 5, "ROSSI", "Remote"));
+    await page.evaluate(() =>
+      window.objectiveCheckPreview!.host.simulateEdit("Fasi", 3, 5, "ROSSI", "Remote")
+    );
     await page.waitForTimeout(300);
     expect(await pane.getByText(/La cartella è cambiata/).count()).toBe(0);
-    await page.evaluate(() => window.objectiveCheckPreview!.host.simulateEdit("Fasi", 3, 5, "BIANCHI", "Local"));
+    await page.evaluate(() =>
+      window.objectiveCheckPreview!.host.simulateEdit("Fasi", 3, 5, "BIANCHI", "Local")
+    );
     await pane.getByText(/La cartella è cambiata dopo il controllo/).waitFor();
     await page.close();
   }, 60_000);
