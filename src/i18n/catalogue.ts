@@ -63,6 +63,9 @@ export interface AddinTexts {
   readonly next: string;
   readonly createTables: string;
   readonly stale: string;
+  readonly mappingHeading: string;
+  readonly mappingTable: (kind: string) => string;
+  readonly saveMapping: string;
 }
 
 export interface CliTexts {

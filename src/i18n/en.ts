@@ -262,5 +262,8 @@ export const en: Catalogue = {
     createTables: "Create planning tables",
     stale:
       "The workbook changed after the check: click Validate objective to bring the results up to date.",
+    mappingHeading: "Map the tables",
+    mappingTable: (kind) => `${kind} table`,
+    saveMapping: "Save the mapping and validate",
   },
 };

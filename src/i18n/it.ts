@@ -270,5 +270,8 @@ export const it: Catalogue = {
     createTables: "Crea tabelle di pianificazione",
     stale:
       "La cartella è cambiata dopo il controllo: fai clic su Valida obiettivo per aggiornare i risultati.",
+    mappingHeading: "Abbina le tabelle",
+    mappingTable: (kind) => `Tabella ${kind}`,
+    saveMapping: "Salva l'abbinamento e valida",
   },
 };

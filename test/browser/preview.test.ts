@@ -1,8 +1,11 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Server } from "node:http";
 import type { Browser, Frame, Page } from "playwright-core";
 import { buildWeb, launchChromium, offline, serve } from "../support/web-build";
+import { cleanWorkbook } from "../support/snapshot-builder";
+import { buildXlsx } from "../support/xlsx-builder";
 
 const SCREENSHOTS = join(__dirname, "../../test-output/screenshots");
 
@@ -133,6 +136,45 @@ describe("the planning pane in Chromium, on the preview's fake Excel", () => {
       window.objectiveCheckPreview!.host.simulateEdit("Fasi", 3, 5, "BIANCHI", "Local")
     );
     await pane.getByText(/La cartella è cambiata dopo il controllo/).waitFor();
+    await page.close();
+  }, 60_000);
+
+  it("lets the user map a table whose end-date column has another name, and stores the mapping", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "objective-check-map-")), "piano.xlsx");
+    writeFileSync(
+      file,
+      buildXlsx(
+        cleanWorkbook({
+          phaseHeaders: [
+            "Codice obiettivo",
+            "Descrizione",
+            "Peso",
+            "Inizio previsto",
+            "Scadenza",
+            "Responsabile",
+          ],
+        })
+      )
+    );
+    const { page } = await openPreview();
+    await page.setInputFiles("input[type=file]", file);
+    await page.waitForFunction(
+      () => window.objectiveCheckPreview?.host.state.tables[1]?.columns[4] === "Scadenza"
+    );
+    const pane = (await (await page.waitForSelector("[data-testid=pane]")).contentFrame())!;
+    await pane.getByRole("button", { name: "Valida obiettivo" }).click();
+    await pane.getByRole("combobox", { name: "Tabella Fasi" }).click();
+    await pane.getByRole("option", { name: "Fasi" }).click();
+    await pane.getByRole("combobox", { name: "Fine prevista" }).click();
+    await pane.getByRole("option", { name: "Scadenza" }).click();
+    await pane.getByRole("button", { name: "Salva l'abbinamento e valida" }).click();
+    await pane.getByText("Nessun problema trovato.").waitFor();
+    const stored = await page.evaluate(() =>
+      window.objectiveCheckPreview!.host.state.settings.get("objectiveCheck")
+    );
+    expect(stored).toMatchObject({
+      mapping: { phases: { table: "Fasi", columns: { end: "Scadenza" } } },
+    });
     await page.close();
   }, 60_000);
 

@@ -13,6 +13,8 @@ export interface ValidationOutcome {
   /** The stored settings did not match their schema and were not used. */
   readonly settingsIgnored: boolean;
   readonly dateSystem: DateSystem;
+  /** Every table of the workbook with its headers, for mapping a table the engine did not recognise. */
+  readonly tables: readonly { readonly name: string; readonly headers: readonly string[] }[];
   /** Excel table id → the worksheet columns (0 = A) that hold status columns after the write. */
   readonly statusColumns: Readonly<Record<string, readonly number[]>>;
 }
@@ -41,6 +43,7 @@ export async function validateWorkbook(
       write,
       settingsIgnored: stored.ignored,
       dateSystem: workbook.snapshot.dateSystem,
+      tables: workbook.snapshot.tables.map((t) => ({ name: t.name, headers: t.headers })),
       statusColumns: statusColumnsOf(workbook, result, plan, write),
     };
   });

@@ -21,6 +21,9 @@ import { suggestedFix, type SuggestedFix } from "../../engine/suggested-fix";
 import { objectiveTimelines } from "../../engine/timeline";
 import { applyFilter, FindingFilters, NO_FILTER, type FindingFilter } from "./FindingFilters";
 import { SettingsPanel } from "./SettingsPanel";
+import { TableMapping } from "./TableMapping";
+import type { MappedTable } from "../../engine/map/map-workbook";
+import type { TableKind } from "../../engine/snapshot";
 import { Summary } from "./Summary";
 import { Timeline } from "./Timeline";
 import type { Catalogue } from "../../i18n";
@@ -34,6 +37,13 @@ const useStyles = makeStyles({
 function noTables(outcome: ValidationOutcome): boolean {
   const { mapping } = outcome.result;
   return mapping.objectives === null && mapping.phases === null && mapping.indicators === null;
+}
+
+/** Tables the check could not use: not found, or a required column missing. */
+function unmapped(outcome: ValidationOutcome): TableKind[] {
+  return (Object.entries(outcome.result.mapping) as [TableKind, MappedTable | null][])
+    .filter(([, mapped]) => mapped === null || mapped.missingFields.length > 0)
+    .map(([kind]) => kind);
 }
 
 /** A municipality has hundreds of objectives; the pane draws the first ones (a plan's timelines are for reading, not scrolling). */
@@ -116,6 +126,19 @@ export function App({ actions, words, today }: AppProps): React.JSX.Element {
         >
           {words.addin.createTables}
         </Button>
+      ) : null}
+      {validation.outcome && !noTables(validation.outcome) && unmapped(validation.outcome).length > 0 ? (
+        <TableMapping
+          kinds={unmapped(validation.outcome)}
+          tables={validation.outcome.tables}
+          settings={settings}
+          words={words}
+          onSave={async (next) => {
+            setSettings(next);
+            await actions.saveSettings(next);
+            await validation.run();
+          }}
+        />
       ) : null}
       {validation.outcome ? (
         <section aria-label={words.addin.findingsHeading}>
