@@ -16,8 +16,12 @@ export function dayFromYmd(year: number, month: number, day: number): Day | null
   return Math.round(date.getTime() / MS_PER_DAY);
 }
 
-/** Civil date of a day number, by Howard Hinnant's days-to-civil algorithm (no Date object, no time zone). */
-export function ymdFromDay(day: Day): { year: number; month: number; day: number } {
+/**
+ * Civil date of a day number, by Howard Hinnant's days-to-civil algorithm (no
+ * Date object, no time zone), packed as yyyymmdd so that the year alone costs
+ * no allocation: the outside-year rules ask it of every date in the plan.
+ */
+function packedCivil(day: Day): number {
   const z = day + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;
@@ -27,24 +31,21 @@ export function ymdFromDay(day: Day): { year: number; month: number; day: number
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return year * 10_000 + month * 100 + (doy - Math.floor((153 * mp + 2) / 5) + 1);
+}
+
+export function ymdFromDay(day: Day): { year: number; month: number; day: number } {
+  const packed = packedCivil(day);
   return {
-    year: yoe + era * 400 + (month <= 2 ? 1 : 0),
-    month,
-    day: doy - Math.floor((153 * mp + 2) / 5) + 1,
+    year: Math.floor(packed / 10_000),
+    month: Math.floor(packed / 100) % 100,
+    day: packed % 100,
   };
 }
 
-/** The year alone, without building a date: the outside-year rules ask it of every date in the plan. */
 export function yearOfDay(day: Day): number {
-  const z = day + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  return yoe + era * 400 + (mp >= 10 ? 1 : 0);
+  return Math.floor(packedCivil(day) / 10_000);
 }
 
 export function daysInMonth(year: number, month: number): number {

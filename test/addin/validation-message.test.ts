@@ -4,7 +4,12 @@ import { describeFailure, describeOutcome } from "../../src/addin/validation-mes
 import { catalogue } from "../../src/i18n";
 import { SEED_AS_OF } from "../support/engine";
 import { fakeHost } from "../support/fake-host";
-import { cleanWorkbook, seedWorkbook, workbook } from "../support/snapshot-builder";
+import {
+  cleanWorkbook,
+  seedWorkbook,
+  workbook,
+  PHASE_HEADERS_WITHOUT_END,
+} from "../support/snapshot-builder";
 
 const it_ = catalogue("it");
 const en = catalogue("en");
@@ -42,14 +47,7 @@ describe("what the ribbon command says", () => {
     const message = describeOutcome(
       await check(
         cleanWorkbook({
-          phaseHeaders: [
-            "Codice obiettivo",
-            "Descrizione",
-            "Peso",
-            "Inizio previsto",
-            "Scadenza",
-            "Responsabile",
-          ],
+          phaseHeaders: PHASE_HEADERS_WITHOUT_END,
         })
       ),
       it_

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Server } from "node:http";
 import type { Browser, Frame, Page } from "playwright-core";
 import { buildWeb, launchChromium, offline, serve } from "../support/web-build";
-import { cleanWorkbook } from "../support/snapshot-builder";
+import { cleanWorkbook, PHASE_HEADERS_WITHOUT_END } from "../support/snapshot-builder";
 import { buildXlsx } from "../support/xlsx-builder";
 
 const SCREENSHOTS = join(__dirname, "../../test-output/screenshots");
@@ -145,14 +145,7 @@ describe("the planning pane in Chromium, on the preview's fake Excel", () => {
       file,
       buildXlsx(
         cleanWorkbook({
-          phaseHeaders: [
-            "Codice obiettivo",
-            "Descrizione",
-            "Peso",
-            "Inizio previsto",
-            "Scadenza",
-            "Responsabile",
-          ],
+          phaseHeaders: PHASE_HEADERS_WITHOUT_END,
         })
       )
     );

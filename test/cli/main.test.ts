@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { Writable } from "node:stream";
 import { main, type Io } from "../../src/cli/main";
 import { reportSchema, type Report } from "../../src/cli/report-schema";
-import { cleanWorkbook } from "../support/snapshot-builder";
+import { cleanWorkbook, PHASE_HEADERS_WITHOUT_END } from "../support/snapshot-builder";
 import { buildXlsx } from "../support/xlsx-builder";
 
 const FIXTURES = join(__dirname, "../fixtures");
@@ -155,14 +155,7 @@ describe("objective-check validate", () => {
       path,
       buildXlsx(
         cleanWorkbook({
-          phaseHeaders: [
-            "Codice obiettivo",
-            "Descrizione",
-            "Peso",
-            "Inizio previsto",
-            "Scadenza",
-            "Responsabile",
-          ],
+          phaseHeaders: PHASE_HEADERS_WITHOUT_END,
         })
       )
     );

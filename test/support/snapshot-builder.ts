@@ -151,3 +151,13 @@ export function cleanWorkbook(
     ),
   ]);
 }
+
+/** Phase headers where the end date column has a name the domain does not know. */
+export const PHASE_HEADERS_WITHOUT_END = [
+  "Codice obiettivo",
+  "Descrizione",
+  "Peso",
+  "Inizio previsto",
+  "Scadenza",
+  "Responsabile",
+];

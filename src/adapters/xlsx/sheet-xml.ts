@@ -54,16 +54,30 @@ export function locateSheetData(xml: string): SheetData {
   };
 }
 
-/** Each `<row>` in order; rows without `r` follow the previous one, as the format says. */
-export function scanRows(xml: string, data: SheetData, visit: (row: RowSpan) => void): void {
-  if (data.selfClosing) return;
-  const open = `<${data.prefix}row`;
-  const close = `</${data.prefix}row>`;
-  let pos = data.innerStart;
-  let previous = 0;
-  while (pos < data.innerEnd) {
+interface ElementSpan {
+  readonly start: number;
+  readonly openEnd: number;
+  readonly innerEnd: number;
+  readonly end: number;
+  readonly attrs: Readonly<Record<string, string>>;
+}
+
+/**
+ * The next `<name …>` element (given as its opening `<prefix:name`) between
+ * `from` and `to`. A name is ended only by a space, `>` or `/`: `<c` also starts
+ * `<color>` and `<charset>` inside rich-text runs.
+ */
+function nextElement(
+  xml: string,
+  open: string,
+  close: string,
+  from: number,
+  to: number
+): ElementSpan | null {
+  let pos = from;
+  while (pos < to) {
     const start = xml.indexOf(open, pos);
-    if (start < 0 || start >= data.innerEnd) return;
+    if (start < 0 || start >= to) return null;
     const next = xml.charCodeAt(start + open.length);
     if (next !== 32 && next !== 62 && next !== 47 && next !== 9 && next !== 10 && next !== 13) {
       pos = start + open.length;
@@ -72,17 +86,25 @@ export function scanRows(xml: string, data: SheetData, visit: (row: RowSpan) => 
     const openEnd = tagEnd(xml, start + open.length);
     const selfClosing = xml.charCodeAt(openEnd - 2) === 47;
     const attrs = parseAttributes(xml.slice(start + open.length, openEnd - (selfClosing ? 2 : 1)));
-    const row = attrs.r === undefined ? previous + 1 : Number(attrs.r);
-    let innerEnd = openEnd;
-    let end = openEnd;
-    if (!selfClosing) {
-      innerEnd = xml.indexOf(close, openEnd);
-      if (innerEnd < 0) throw new XmlError(`row ${row} is not closed`);
-      end = innerEnd + close.length;
-    }
-    visit({ row, start, openEnd, innerEnd, end, attrs });
+    if (selfClosing) return { start, openEnd, innerEnd: openEnd, end: openEnd, attrs };
+    const innerEnd = xml.indexOf(close, openEnd);
+    if (innerEnd < 0) throw new XmlError(`${open.slice(1)} at ${start} is not closed`);
+    return { start, openEnd, innerEnd, end: innerEnd + close.length, attrs };
+  }
+  return null;
+}
+
+/** Each `<row>` in order; rows without `r` follow the previous one, as the format says. */
+export function scanRows(xml: string, data: SheetData, visit: (row: RowSpan) => void): void {
+  if (data.selfClosing) return;
+  const open = `<${data.prefix}row`;
+  const close = `</${data.prefix}row>`;
+  let previous = 0;
+  for (let span = nextElement(xml, open, close, data.innerStart, data.innerEnd); span !== null;) {
+    const row = span.attrs.r === undefined ? previous + 1 : Number(span.attrs.r);
+    visit({ ...span, row });
     previous = row;
-    pos = end;
+    span = nextElement(xml, open, close, span.end, data.innerEnd);
   }
 }
 
@@ -91,31 +113,12 @@ export function scanCells(xml: string, row: RowSpan, prefix: string): CellSpan[]
   const cells: CellSpan[] = [];
   const open = `<${prefix}c`;
   const close = `</${prefix}c>`;
-  let pos = row.openEnd;
   let previous = -1;
-  while (pos < row.innerEnd) {
-    const start = xml.indexOf(open, pos);
-    if (start < 0 || start >= row.innerEnd) break;
-    const next = xml.charCodeAt(start + open.length);
-    // `<c` also starts `<color>` and `<charset>` inside rich-text runs: only a space, `>` or `/` ends the name.
-    if (next !== 32 && next !== 62 && next !== 47 && next !== 9 && next !== 10 && next !== 13) {
-      pos = start + open.length;
-      continue;
-    }
-    const openEnd = tagEnd(xml, start + open.length);
-    const selfClosing = xml.charCodeAt(openEnd - 2) === 47;
-    const attrs = parseAttributes(xml.slice(start + open.length, openEnd - (selfClosing ? 2 : 1)));
-    let innerEnd = openEnd;
-    let end = openEnd;
-    if (!selfClosing) {
-      innerEnd = xml.indexOf(close, openEnd);
-      if (innerEnd < 0) throw new XmlError(`a cell of row ${row.row} is not closed`);
-      end = innerEnd + close.length;
-    }
-    const col = attrs.r === undefined ? previous + 1 : columnOfRef(attrs.r);
-    cells.push({ col, row: row.row, start, openEnd, innerEnd, end, attrs });
+  for (let span = nextElement(xml, open, close, row.openEnd, row.innerEnd); span !== null;) {
+    const col = span.attrs.r === undefined ? previous + 1 : columnOfRef(span.attrs.r);
+    cells.push({ ...span, col, row: row.row });
     previous = col;
-    pos = end;
+    span = nextElement(xml, open, close, span.end, row.innerEnd);
   }
   return cells;
 }

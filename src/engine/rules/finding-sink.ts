@@ -49,20 +49,7 @@ export class FindingSink {
     objective: string | null,
     details: FindingDetails = {}
   ): void {
-    const col = mapped.columns.get(field);
-    const { table } = mapped;
-    this.push({
-      rule,
-      tableKind: mapped.kind,
-      table: table.name,
-      sheet: table.sheet,
-      row: record.row,
-      rowIndex: record.index,
-      column: col === undefined ? null : table.headers[col],
-      cell: col === undefined ? null : cellAddress(table.firstColumn + col, record.row),
-      objective,
-      details,
-    });
+    this.onRow(mapped, record, mapped.columns.get(field) ?? null, true, rule, objective, details);
   }
 
   /** A finding about a whole row: no column is at fault, the cell to go to is `focusField`'s. */
@@ -74,7 +61,26 @@ export class FindingSink {
     objective: string | null,
     details: FindingDetails = {}
   ): void {
-    const col = mapped.columns.get(focusField) ?? 0;
+    this.onRow(
+      mapped,
+      record,
+      mapped.columns.get(focusField) ?? 0,
+      false,
+      rule,
+      objective,
+      details
+    );
+  }
+
+  private onRow(
+    mapped: MappedTable,
+    record: RecordBase,
+    col: number | null,
+    atFault: boolean,
+    rule: RuleId,
+    objective: string | null,
+    details: FindingDetails
+  ): void {
     const { table } = mapped;
     this.push({
       rule,
@@ -83,8 +89,8 @@ export class FindingSink {
       sheet: table.sheet,
       row: record.row,
       rowIndex: record.index,
-      column: null,
-      cell: cellAddress(table.firstColumn + col, record.row),
+      column: atFault && col !== null ? table.headers[col] : null,
+      cell: col === null ? null : cellAddress(table.firstColumn + col, record.row),
       objective,
       details,
     });

@@ -1,7 +1,13 @@
 import { planWrites, runEngine } from "../../../src/engine";
 import type { WritePlan } from "../../../src/engine/plan/write-plan";
 import type { WorkbookSnapshot } from "../../../src/engine/snapshot";
-import { cleanWorkbook, date, PHASE_HEADERS, seedWorkbook } from "../../support/snapshot-builder";
+import {
+  cleanWorkbook,
+  date,
+  PHASE_HEADERS,
+  seedWorkbook,
+  PHASE_HEADERS_WITHOUT_END,
+} from "../../support/snapshot-builder";
 import { day, SEED_AS_OF } from "../../support/engine";
 import { applyPlanToSnapshot, writesOf } from "../../support/apply-plan";
 
@@ -124,14 +130,7 @@ describe("planning the writes", () => {
 
   it("writes nothing to a table that cannot be checked", () => {
     const snapshot = cleanWorkbook({
-      phaseHeaders: [
-        "Codice obiettivo",
-        "Descrizione",
-        "Peso",
-        "Inizio previsto",
-        "Scadenza",
-        "Responsabile",
-      ],
+      phaseHeaders: PHASE_HEADERS_WITHOUT_END,
     });
     expect(plan(snapshot).tables.map((t) => t.kind)).toEqual(["objectives", "indicators"]);
   });

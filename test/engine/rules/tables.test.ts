@@ -4,6 +4,7 @@ import {
   OBJECTIVE_HEADERS,
   table,
   workbook,
+  PHASE_HEADERS_WITHOUT_END,
 } from "../../support/snapshot-builder";
 import { findings, rules } from "../../support/engine";
 
@@ -33,14 +34,7 @@ describe("table rules", () => {
 
   it("table.column.missing fires at the table header for each required column", () => {
     const snapshot = cleanWorkbook({
-      phaseHeaders: [
-        "Codice obiettivo",
-        "Descrizione",
-        "Peso",
-        "Inizio previsto",
-        "Scadenza",
-        "Responsabile",
-      ],
+      phaseHeaders: PHASE_HEADERS_WITHOUT_END,
     });
     const found = findings(snapshot).filter((f) => f.rule === "table.column.missing");
     expect(found).toHaveLength(1);
@@ -70,14 +64,7 @@ describe("table rules", () => {
 
   it("a table with a missing column is not checked further", () => {
     const snapshot = cleanWorkbook({
-      phaseHeaders: [
-        "Codice obiettivo",
-        "Descrizione",
-        "Peso",
-        "Inizio previsto",
-        "Scadenza",
-        "Responsabile",
-      ],
+      phaseHeaders: PHASE_HEADERS_WITHOUT_END,
       phases: [["2018_AA01", "", "abc", "x", "y", ""]],
     });
     expect(rules(snapshot)).toEqual(["table.column.missing"]);
