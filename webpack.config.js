@@ -51,11 +51,13 @@ module.exports = async (env = {}, argv = {}) => {
     entry: {
       ...Object.fromEntries(PAGES.map((page) => [page.name, page.entry])),
       bridge: "./src/preview/bridge.ts",
+      "engine-worker": "./src/engine/engine.worker.ts",
       preview: "./src/preview/preview.tsx",
     },
     output: {
       path: env.outDir ? path.resolve(env.outDir) : path.resolve(__dirname, "dist/addin"),
-      filename: "[name].[contenthash:8].js",
+      // The worker is loaded by name from the pane, so its file name carries no hash.
+      filename: (chunk) => (chunk.chunk.name === "engine-worker" ? "engine-worker.js" : "[name].[contenthash:8].js"),
       clean: true,
     },
     // Browser pages only read workbooks; writing one (zlib) is the command line's job.

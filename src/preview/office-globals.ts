@@ -83,7 +83,8 @@ export function installOfficeGlobals(
 /**
  * Sets the properties so that they stay: in a browser page, office.js goes on
  * initialising after it has loaded and would otherwise replace Office.context
- * and Office.onReady with its own "not in Office" versions.
+ * and Office.onReady with its own "not in Office" versions. (Its attempt then
+ * fails with "Cannot redefine property: context" in the console, harmlessly.)
  */
 function lockIn<T extends object>(target: object, properties: T): T {
   for (const [key, value] of Object.entries(properties)) {

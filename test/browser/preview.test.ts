@@ -48,6 +48,10 @@ describe("the planning pane in Chromium, on the preview's fake Excel", () => {
   it("validates the seed card, selects the missing end date's cell, applies the suggested fix and validates clean", async () => {
     const { page, pane } = await openPreview();
     await pane.getByRole("button", { name: "Valida obiettivo" }).click();
+    // The engine runs in a Web Worker: the pane's main thread only waits.
+    expect(page.workers().map((w) => w.url())).toContainEqual(
+      expect.stringMatching(/engine-worker\.js$/)
+    );
     const finding = pane.getByRole("button", { name: /Fasi!E2.*Data di fine prevista mancante/ });
     await finding.waitFor();
     await finding.click();
@@ -191,7 +195,7 @@ describe("the planning pane in Chromium, on the preview's fake Excel", () => {
     expect(await focused()).toBe("Valida obiettivo");
     await page.keyboard.press("Enter");
     await pane.getByRole("button", { name: /Fasi!E2/ }).waitFor();
-    for (let i = 0; i < 15 && !(await focused()).includes("Fasi!E2"); i++)
+    for (let i = 0; i < 30 && !(await focused()).includes("Fasi!E2"); i++)
       await page.keyboard.press("Tab");
     expect(await focused()).toContain("Fasi!E2");
     await page.keyboard.press("Enter");

@@ -3,6 +3,7 @@ import type { Language, WorkbookSettings } from "../../engine/snapshot";
 import { createPlanningTables } from "./create-tables";
 import { readStoredSettings, saveStoredSettings } from "./stored-settings";
 import type { SuggestedFix } from "../../engine/suggested-fix";
+import type { CheckAndPlan } from "../../engine/check-and-plan";
 import type { ExcelHost } from "./excel-host";
 import { validateWorkbook, type ValidationOutcome } from "./validate-workbook";
 import { columnIndex } from "../../engine/cell-address";
@@ -34,9 +35,14 @@ export interface PaneActions {
   saveSettings(settings: WorkbookSettings): Promise<void>;
 }
 
-export function paneActions(host: ExcelHost, today: () => Day, language: Language): PaneActions {
+export function paneActions(
+  host: ExcelHost,
+  today: () => Day,
+  language: Language,
+  checkAndPlan?: CheckAndPlan
+): PaneActions {
   return {
-    validate: () => validateWorkbook(host, today(), language),
+    validate: () => validateWorkbook(host, today(), language, checkAndPlan),
     selectCell: (sheet, cell) =>
       host.run({ delayForCellEdit: true }, async (context) => {
         const worksheet = context.workbook.worksheets.getItem(sheet);

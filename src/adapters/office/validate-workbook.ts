@@ -1,5 +1,6 @@
 import type { Day } from "../../engine/days";
-import { planWrites, runEngine, type EngineResult, type WritePlan } from "../../engine";
+import type { EngineResult, WritePlan } from "../../engine";
+import { checkAndPlanHere, type CheckAndPlan } from "../../engine/check-and-plan";
 import type { DateSystem, Language } from "../../engine/snapshot";
 import { catalogue } from "../../i18n";
 import type { ExcelHost } from "./excel-host";
@@ -28,15 +29,19 @@ export interface ValidationOutcome {
 export async function validateWorkbook(
   host: ExcelHost,
   today: Day,
-  defaultLanguage: Language
+  defaultLanguage: Language,
+  checkAndPlan: CheckAndPlan = checkAndPlanHere
 ): Promise<ValidationOutcome> {
   const stored = readStoredSettings(host.settings);
   const options: Excel.RunOptions = { delayForCellEdit: true };
   if (host.isSetSupported("ExcelApi", "1.20")) options.mergeUndoGroup = true;
   return host.run(options, async (context) => {
     const workbook = await readWorkbook(context, stored.settings);
-    const result = runEngine(workbook.snapshot, { defaultStatusLanguage: defaultLanguage }, today);
-    const plan = planWrites(result);
+    const { result, plan } = await checkAndPlan(
+      workbook.snapshot,
+      { defaultStatusLanguage: defaultLanguage },
+      today
+    );
     const write = await writeWorkbook(context, workbook, plan, catalogue(plan.language));
     return {
       result,

@@ -102,7 +102,7 @@ export function App({ actions, words, today }: AppProps): React.JSX.Element {
         {words.addin.title}
       </Text>
       <SettingsPanel settings={settings} today={today} words={words} onChange={changeSettings} />
-      <Button appearance="primary" onClick={() => void validation.run()} disabled={validation.running}>
+      <Button appearance="primary" onClick={() => void validation.run()} disabledFocusable={validation.running}>
         {words.addin.validate}
       </Button>
       {validation.running ? <Spinner size="tiny" label={words.addin.validating} /> : null}

@@ -7,6 +7,7 @@ import { paneActions } from "../../adapters/office/pane-actions";
 import { isoFromDay, localToday } from "../../engine/days";
 import { catalogue } from "../../i18n";
 import { App } from "./App";
+import { engineInWorker } from "./engine-in-worker";
 
 Office.onReady(() => {
   const language = displayLanguage();
@@ -14,7 +15,11 @@ Office.onReady(() => {
   document.documentElement.lang = language;
   createRoot(document.getElementById("root")!).render(
     <FluentProvider theme={officeThemeIsDark() ? webDarkTheme : webLightTheme} style={{ minHeight: "100vh" }}>
-      <App actions={paneActions(officeHost(), () => localToday(), language)} words={words} today={isoFromDay(localToday())} />
+      <App
+        actions={paneActions(officeHost(), () => localToday(), language, engineInWorker(new URL("engine-worker.js", document.baseURI).href))}
+        words={words}
+        today={isoFromDay(localToday())}
+      />
     </FluentProvider>,
   );
 });

@@ -1,0 +1,26 @@
+import { checkAndPlanHere, withoutCells } from "./check-and-plan";
+import type { Day } from "./days";
+import type { RunOverrides } from "./settings";
+import type { WorkbookSnapshot } from "./snapshot";
+
+/** The engine in a Web Worker, so that the task pane stays responsive while a large plan is checked. */
+interface Request {
+  readonly id: number;
+  readonly snapshot: WorkbookSnapshot;
+  readonly overrides: RunOverrides;
+  readonly today: Day;
+}
+
+const scope = self as unknown as {
+  onmessage: ((event: MessageEvent<Request>) => void) | null;
+  postMessage(message: unknown): void;
+};
+
+scope.onmessage = (event) => {
+  const { id, snapshot, overrides, today } = event.data;
+  void checkAndPlanHere(snapshot, overrides, today).then(
+    (checked) => scope.postMessage({ id, checked: withoutCells(checked) }),
+    (error: unknown) =>
+      scope.postMessage({ id, error: error instanceof Error ? error.message : String(error) })
+  );
+};
