@@ -51,7 +51,7 @@ module.exports = async (env = {}, argv = {}) => {
     entry: {
       ...Object.fromEntries(PAGES.map((page) => [page.name, page.entry])),
       bridge: "./src/preview/bridge.ts",
-      "engine-worker": "./src/engine/engine.worker.ts",
+      "engine-worker": "./src/addin/taskpane/engine.worker.ts",
       preview: "./src/preview/preview.tsx",
     },
     output: {

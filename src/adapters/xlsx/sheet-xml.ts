@@ -54,12 +54,15 @@ export function locateSheetData(xml: string): SheetData {
   };
 }
 
+/** A row or a cell: one object each, its position filled in by the scanner (a sheet can hold a million cells). */
 interface ElementSpan {
   readonly start: number;
   readonly openEnd: number;
   readonly innerEnd: number;
   readonly end: number;
   readonly attrs: Readonly<Record<string, string>>;
+  row: number;
+  col: number;
 }
 
 /**
@@ -86,10 +89,11 @@ function nextElement(
     const openEnd = tagEnd(xml, start + open.length);
     const selfClosing = xml.charCodeAt(openEnd - 2) === 47;
     const attrs = parseAttributes(xml.slice(start + open.length, openEnd - (selfClosing ? 2 : 1)));
-    if (selfClosing) return { start, openEnd, innerEnd: openEnd, end: openEnd, attrs };
+    if (selfClosing)
+      return { start, openEnd, innerEnd: openEnd, end: openEnd, attrs, row: 0, col: 0 };
     const innerEnd = xml.indexOf(close, openEnd);
     if (innerEnd < 0) throw new XmlError(`${open.slice(1)} at ${start} is not closed`);
-    return { start, openEnd, innerEnd, end: innerEnd + close.length, attrs };
+    return { start, openEnd, innerEnd, end: innerEnd + close.length, attrs, row: 0, col: 0 };
   }
   return null;
 }
@@ -101,9 +105,9 @@ export function scanRows(xml: string, data: SheetData, visit: (row: RowSpan) => 
   const close = `</${data.prefix}row>`;
   let previous = 0;
   for (let span = nextElement(xml, open, close, data.innerStart, data.innerEnd); span !== null;) {
-    const row = span.attrs.r === undefined ? previous + 1 : Number(span.attrs.r);
-    visit({ ...span, row });
-    previous = row;
+    span.row = span.attrs.r === undefined ? previous + 1 : Number(span.attrs.r);
+    visit(span);
+    previous = span.row;
     span = nextElement(xml, open, close, span.end, data.innerEnd);
   }
 }
@@ -115,9 +119,10 @@ export function scanCells(xml: string, row: RowSpan, prefix: string): CellSpan[]
   const close = `</${prefix}c>`;
   let previous = -1;
   for (let span = nextElement(xml, open, close, row.openEnd, row.innerEnd); span !== null;) {
-    const col = span.attrs.r === undefined ? previous + 1 : columnOfRef(span.attrs.r);
-    cells.push({ ...span, col, row: row.row });
-    previous = col;
+    span.col = span.attrs.r === undefined ? previous + 1 : columnOfRef(span.attrs.r);
+    span.row = row.row;
+    cells.push(span);
+    previous = span.col;
     span = nextElement(xml, open, close, span.end, row.innerEnd);
   }
   return cells;

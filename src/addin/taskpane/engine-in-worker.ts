@@ -1,7 +1,7 @@
 import type { CheckAndPlan, CheckedWorkbook } from "../../engine/check-and-plan";
 
 /**
- * Runs the engine in the engine-worker.js bundle; the pane's main thread only
+ * Runs the engine in the engine-worker.js bundle (engine.worker.ts); the pane's main thread only
  * waits. One worker, requests answered in order by id.
  */
 export function engineInWorker(workerUrl: string): CheckAndPlan {

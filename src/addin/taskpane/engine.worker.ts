@@ -1,7 +1,7 @@
-import { checkAndPlanHere, withoutCells } from "./check-and-plan";
-import type { Day } from "./days";
-import type { RunOverrides } from "./settings";
-import type { WorkbookSnapshot } from "./snapshot";
+import { checkAndPlanHere, withoutCells } from "../../engine/check-and-plan";
+import type { Day } from "../../engine/days";
+import type { RunOverrides } from "../../engine/settings";
+import type { WorkbookSnapshot } from "../../engine/snapshot";
 
 /** The engine in a Web Worker, so that the task pane stays responsive while a large plan is checked. */
 interface Request {
