@@ -5,6 +5,7 @@ import { XMLValidator } from "fast-xml-parser";
 import webpack from "webpack";
 import { validateXML } from "xmllint-wasm";
 import { findElement, findElements } from "../../src/adapters/xlsx/xml";
+import { ADDIN_ID } from "../../src/adapters/xlsx/document-settings";
 
 const ROOT = join(__dirname, "../..");
 const SCHEMAS = join(__dirname, "../schemas");
@@ -54,6 +55,10 @@ describe("manifest.xml", () => {
       .replace("<Permissions>ReadWriteDocument</Permissions>", "")
       .replace("<Requirements>", "<Permissions>ReadWriteDocument</Permissions><Requirements>");
     expect((await xsdErrors(misordered)).join("\n")).toMatch(/Permissions.*not expected/);
+  });
+
+  it("names the add-in with the id the command line looks for in a workbook's stored settings", () => {
+    expect(manifest).toContain(`<Id>${ADDIN_ID}</Id>`);
   });
 
   it("resolves every resid, and every id is unique", () => {

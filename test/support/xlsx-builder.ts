@@ -14,6 +14,8 @@ export interface BuildOptions {
   readonly omitCellRefs?: boolean;
   /** Extra XML placed after <sheetData> in the first sheet (e.g. merged cells). */
   readonly afterSheetData?: string;
+  /** More parts, by path, written as they are (e.g. an add-in's webextension part). */
+  readonly extraParts?: Readonly<Record<string, string>>;
   /** Cells outside any table: sheet name → A1 address → value. */
   readonly extraCells?: Readonly<Record<string, Readonly<Record<string, CellValue>>>>;
 }
@@ -159,6 +161,7 @@ export function buildXlsx(snapshot: WorkbookSnapshot, options: BuildOptions = {}
     `<?xml version="1.0" encoding="UTF-8"?>\n<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`
   );
   const contentTypes = `<?xml version="1.0" encoding="UTF-8"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${overrides.join("")}</Types>`;
+  for (const [path, text] of Object.entries(options.extraParts ?? {})) files[path] = strToU8(text);
   return zipSync({ "[Content_Types].xml": strToU8(contentTypes), ...files });
 }
 
@@ -213,4 +216,12 @@ function stylesXml(p: string, ns: string, formats: readonly string[]): string {
       `<${p}xf numFmtId="${i === 0 ? 0 : 164 + i - 1}" fontId="0" fillId="0" borderId="0" xfId="0"${i === 0 ? "" : ` applyNumberFormat="1"`}/>`
   );
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${p}styleSheet ${ns}>${custom.length > 0 ? `<${p}numFmts count="${custom.length}">${custom.join("")}</${p}numFmts>` : ""}<${p}fonts count="1"><${p}font><${p}sz val="11"/><${p}name val="Calibri"/></${p}font></${p}fonts><${p}fills count="2"><${p}fill><${p}patternFill patternType="none"/></${p}fill><${p}fill><${p}patternFill patternType="gray125"/></${p}fill></${p}fills><${p}borders count="1"><${p}border/></${p}borders><${p}cellStyleXfs count="1"><${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></${p}cellStyleXfs><${p}cellXfs count="${xfs.length}">${xfs.join("")}</${p}cellXfs></${p}styleSheet>`;
+}
+
+/** The part Office writes for an add-in's document settings (each value JSON-encoded). */
+export function webExtensionPart(addinId: string, properties: Record<string, string>): string {
+  const props = Object.entries(properties)
+    .map(([name, value]) => `<we:property name="${escapeXml(name)}" value="${escapeXml(value)}"/>`)
+    .join("");
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11" id="{6A1D0E2C-0000-4000-8000-000000000001}"><we:reference id="${addinId}" version="0.1.0.0" store="developer" storeType="Registry"/><we:alternateReferences/><we:properties>${props}</we:properties><we:bindings/><we:snapshot xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/></we:webextension>`;
 }

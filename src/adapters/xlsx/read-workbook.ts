@@ -7,6 +7,7 @@ import type {
 } from "../../engine/snapshot";
 import { parseRangeRef, type RangeRef } from "./range-ref";
 import { locateSheetData, readCellValue, scanCells, scanRows } from "./sheet-xml";
+import { readDocumentSettings } from "./document-settings";
 import { readStyles, type Styles } from "./styles";
 import { WorkbookReadError, XlsxPackage } from "./xlsx-package";
 import {
@@ -46,15 +47,14 @@ export interface ReadResult {
   readonly snapshot: WorkbookSnapshot;
 }
 
-/** Reads an .xlsx into the engine's snapshot: every table's headers, values and number formats. */
-export function readXlsx(
-  bytes: Uint8Array,
-  fileName: string,
-  settings: WorkbookSettings = {}
-): ReadResult {
+/**
+ * Reads an .xlsx into the engine's snapshot: every table's headers, values and
+ * number formats, and the settings the add-in stored in the workbook.
+ */
+export function readXlsx(bytes: Uint8Array, fileName: string): ReadResult {
   const pkg = XlsxPackage.open(bytes, fileName);
   try {
-    return readPackage(pkg, settings);
+    return readPackage(pkg, readDocumentSettings(pkg));
   } catch (error) {
     if (error instanceof XmlError) throw new WorkbookReadError("corrupt", error.message);
     throw error;

@@ -4,7 +4,8 @@ import { strToU8, zipSync } from "fflate";
 import { readXlsx } from "../../../src/adapters/xlsx/read-workbook";
 import { WorkbookReadError } from "../../../src/adapters/xlsx/xlsx-package";
 import { runEngine } from "../../../src/engine";
-import { buildXlsx } from "../../support/xlsx-builder";
+import { buildXlsx, webExtensionPart } from "../../support/xlsx-builder";
+import { ADDIN_ID } from "../../../src/adapters/xlsx/document-settings";
 import { seedWorkbook } from "../../support/snapshot-builder";
 import { SEED_AS_OF } from "../../support/engine";
 
@@ -68,6 +69,23 @@ describe("reading .xlsx files", () => {
     ).snapshot;
     expect(variant).toEqual(plain);
     expect(plain.tables.map((t) => t.rows)).toEqual(snapshot.tables.map((t) => t.rows));
+  });
+
+  it("reads the settings the add-in stored in the workbook, ignoring other add-ins' and broken ones", () => {
+    const stored = JSON.stringify({ asOf: "2018-06-30", statusLanguage: "en" });
+    const withSettings = (id: string, value: string) =>
+      readXlsx(
+        buildXlsx(seedWorkbook(), {
+          extraParts: {
+            "xl/webextensions/webextension1.xml": webExtensionPart(id, { objectiveCheck: value }),
+          },
+        }),
+        "s.xlsx"
+      ).snapshot.settings;
+    expect(withSettings(ADDIN_ID, stored)).toEqual({ asOf: "2018-06-30", statusLanguage: "en" });
+    expect(withSettings("00000000-0000-0000-0000-000000000000", stored)).toEqual({});
+    expect(withSettings(ADDIN_ID, "{not json")).toEqual({});
+    expect(withSettings(ADDIN_ID, JSON.stringify({ asOf: "30/06/2018" }))).toEqual({});
   });
 
   it("names why a file cannot be read", () => {
