@@ -6,7 +6,7 @@ import { usableWeight } from "../phase-values";
 import type { IndicatorRow, ObjectiveRow, PhaseRow, ProblemCounts } from "../result";
 import type { TableKind } from "../snapshot";
 import { computeObjective, roundFraction } from "./objective-progress";
-import { computePhase, type PhaseResult } from "./phase-progress";
+import { phaseExpectedProgress, phaseStatus } from "./phase-progress";
 import type { Check } from "./statuses";
 
 const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
@@ -27,13 +27,12 @@ export function computeWorkbook(
   const byRow = groupFindingsByRow(findings);
   const rowFindings = (kind: TableKind, index: number) => byRow[kind].get(index) ?? NO_FINDINGS;
 
-  // By data-row index, so that an objective finds its phases' results without a lookup table.
-  const phaseResults: PhaseResult[] = [];
+  // By data-row index, so that an objective finds its phases' rows without a lookup table.
+  const phaseRows: PhaseRow[] = [];
   const phases: PhaseRow[] = (parsed.phases?.records ?? []).map((phase) => {
-    const result = computePhase(phase, asOf);
-    phaseResults[phase.index] = result;
+    const expected = phaseExpectedProgress(phase, asOf);
     const own = rowFindings("phases", phase.index);
-    return {
+    const row: PhaseRow = {
       index: phase.index,
       row: phase.row,
       check: worst(own),
@@ -43,10 +42,11 @@ export function computeWorkbook(
       weight: usableWeight(phase),
       start: phase.start.kind === "ok" ? phase.start.value : null,
       end: phase.end.kind === "ok" ? phase.end.value : null,
-      expectedProgress:
-        result.expectedProgress === null ? null : roundFraction(result.expectedProgress),
-      status: result.status,
+      expectedProgress: expected === null ? null : roundFraction(expected),
+      status: phaseStatus(phase, expected, asOf),
     };
+    phaseRows[phase.index] = row;
+    return row;
   });
 
   const indicators: IndicatorRow[] = (parsed.indicators?.records ?? []).map((indicator) => {
@@ -76,7 +76,7 @@ export function computeWorkbook(
       code: objective.code.kind === "ok" ? objective.code.value : null,
       figures: computeObjective(
         myPhases,
-        myPhases.map((p) => phaseResults[p.index]),
+        myPhases.map((p) => phaseRows[p.index]),
         hasProgressColumn
       ),
       linkedProblems: { phases: phaseCounts, indicators: indicatorCounts },

@@ -3,6 +3,7 @@ import { hasPlannedDates, pointsInRange } from "../phase-values";
 import type { PhaseRecord } from "../parse/records";
 import type { PhaseStatus } from "./statuses";
 
+/** What an objective needs of each of its phases. */
 export interface PhaseResult {
   /** 0–1; null when the planned dates are missing, invalid or reversed. */
   readonly expectedProgress: number | null;
@@ -16,22 +17,21 @@ export function expectedProgress(start: Day, end: Day, asOf: Day): number {
   return (asOf - start) / (end - start);
 }
 
-const MISSING_DATES: PhaseResult = { expectedProgress: null, status: "missing-dates" };
+/** The phase's expected progress at `asOf`, or null without usable planned dates. */
+export function phaseExpectedProgress(phase: PhaseRecord, asOf: Day): number | null {
+  return hasPlannedDates(phase) ? expectedProgress(phase.start.value, phase.end.value, asOf) : null;
+}
 
-/** Phase status (domain.md §5), first rule that applies. */
-export function computePhase(phase: PhaseRecord, asOf: Day): PhaseResult {
-  if (!hasPlannedDates(phase)) return MISSING_DATES;
-  const dates = { start: phase.start.value, end: phase.end.value };
-  const expected = expectedProgress(dates.start, dates.end, asOf);
+/** Phase status (domain.md §5), first rule that applies; `expected` is phaseExpectedProgress's answer. */
+export function phaseStatus(phase: PhaseRecord, expected: number | null, asOf: Day): PhaseStatus {
+  if (expected === null || !hasPlannedDates(phase)) return "missing-dates";
+  const start = phase.start.value;
   const progress = pointsInRange(phase.progress);
-  let status: PhaseStatus;
   if (progress !== null) {
-    if (progress === 100) status = "completed";
-    else if (asOf < dates.start) status = "not-started";
-    else if (progress / 100 < expected) status = "late";
-    else status = "in-progress";
-  } else if (asOf < dates.start) status = "not-started";
-  else if (asOf <= dates.end) status = "in-progress";
-  else status = "past-due";
-  return { expectedProgress: expected, status };
+    if (progress === 100) return "completed";
+    if (asOf < start) return "not-started";
+    return progress / 100 < expected ? "late" : "in-progress";
+  }
+  if (asOf < start) return "not-started";
+  return asOf <= phase.end.value ? "in-progress" : "past-due";
 }

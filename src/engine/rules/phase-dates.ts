@@ -10,12 +10,14 @@ import { codeText } from "./rule-context";
  * A missing end date comes with a suggestion: the objective's latest date
  * target, else 31/12 of the plan year.
  */
+const DATE_FIELDS = ["start", "end"] as const;
+
 export function checkPhaseDates({ parsed, links, sink }: RuleContext): void {
   const table = parsed.phases;
   if (table === null) return;
   for (const phase of table.records) {
     const code = codeText(phase.objective);
-    for (const field of ["start", "end"] as const) {
+    for (const field of DATE_FIELDS) {
       const date = phase[field];
       if (date.kind === "blank") {
         const details = field === "end" ? suggestEnd(phase, links) : {};
@@ -34,7 +36,7 @@ export function checkPhaseDates({ parsed, links, sink }: RuleContext): void {
       });
     }
     if (phase.planYear === null) continue;
-    for (const field of ["start", "end"] as const) {
+    for (const field of DATE_FIELDS) {
       const date = phase[field];
       if (date.kind === "ok" && yearOfDay(date.value) !== phase.planYear) {
         sink.cell(table.mapped, phase, field, "phase.dates.outside-year", code, {
