@@ -47,9 +47,6 @@ export interface WritePlan {
   readonly tables: readonly TablePlan[];
 }
 
-export function isEmptyPlan(plan: WritePlan): boolean {
-  return plan.tables.length === 0;
-}
 
 export const PERCENT_FORMAT = "0%";
 export const NUMBER_FORMAT = "0.00";
