@@ -47,7 +47,6 @@ export interface WritePlan {
   readonly tables: readonly TablePlan[];
 }
 
-
 export const PERCENT_FORMAT = "0%";
 export const NUMBER_FORMAT = "0.00";
 
