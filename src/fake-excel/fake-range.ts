@@ -1,4 +1,5 @@
-import { cellAddress, columnIndex, sheetCellReference } from "../engine/cell-address";
+import { sheetCellReference } from "../engine/cell-address";
+import { formatRangeRef, parseRangeRef } from "../engine/range-ref";
 import { FakeClientObject } from "./client-object";
 import { FakeExcelError, type FakeRequestContext } from "./request-context";
 import {
@@ -342,23 +343,26 @@ function grid(a: RangeArea, cell: (row: number, col: number) => unknown): Grid {
 }
 
 export function areaAddress(a: RangeArea, withSheet: boolean): string {
-  const start = cellAddress(a.col, a.row);
-  const end = cellAddress(a.col + a.cols - 1, a.row + a.rows - 1);
-  const local = start === end ? start : `${start}:${end}`;
+  const local = formatRangeRef({
+    firstColumn: a.col,
+    firstRow: a.row,
+    lastColumn: a.col + a.cols - 1,
+    lastRow: a.row + a.rows - 1,
+  });
   return withSheet ? sheetCellReference(a.sheet.name, local) : local;
 }
 
 /** `B3:D5` on a sheet → an area; null when the text is not an address. */
 export function parseArea(sheet: SheetState, address: string): RangeArea | null {
-  const match = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(
-    address.replace(/^.*!/, "")
-  );
-  if (!match) return null;
-  const col = columnIndex(match[1])!;
-  const lastCol = columnIndex(match[3] ?? match[1])!;
-  const row = Number(match[2]);
-  const lastRow = Number(match[4] ?? match[2]);
-  return { sheet, row, col, rows: lastRow - row + 1, cols: lastCol - col + 1 };
+  const range = parseRangeRef(address.replace(/^.*!/, ""));
+  if (range === null) return null;
+  return {
+    sheet,
+    row: range.firstRow,
+    col: range.firstColumn,
+    rows: range.lastRow - range.firstRow + 1,
+    cols: range.lastColumn - range.firstColumn + 1,
+  };
 }
 
 /** Text-comparison conditional formats only: the kind the add-in puts on the check column. */

@@ -1,3 +1,4 @@
+import { formatRangeRef } from "../engine/range-ref";
 import type { CellValue, DateSystem } from "../engine/snapshot";
 
 /**
@@ -185,7 +186,12 @@ export function recordChanges(
       maxCol = Math.max(maxCol, c.col);
     }
     if (minRow === Infinity) continue;
-    const address = `${letters(minCol)}${minRow}:${letters(maxCol)}${maxRow}`;
+    const address = formatRangeRef({
+      firstColumn: minCol,
+      firstRow: minRow,
+      lastColumn: maxCol,
+      lastRow: maxRow,
+    });
     const event: TableChange = {
       type: "TableChanged",
       changeType: "RangeEdited",
@@ -196,11 +202,4 @@ export function recordChanges(
     };
     for (const listener of state.tableListeners) listener(event);
   }
-}
-
-function letters(col: number): string {
-  let text = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26))
-    text = String.fromCharCode(65 + ((n - 1) % 26)) + text;
-  return text;
 }

@@ -2,6 +2,7 @@ import { FakeExcelHost, type FakeHostOptions } from "../../src/fake-excel/fake-e
 import { workbookStateFromSnapshot } from "../../src/fake-excel/load-snapshot";
 import { SETTINGS_KEY } from "../../src/adapters/office/stored-settings";
 import type { WorkbookSettings, WorkbookSnapshot } from "../../src/engine/snapshot";
+import { parseRangeRef } from "../../src/engine/range-ref";
 import type { CellState, WorkbookState } from "../../src/fake-excel/workbook-state";
 
 export function fakeHost(
@@ -16,10 +17,8 @@ export function fakeHost(
 
 /** The value of a cell by A1 address. */
 export function cell(state: WorkbookState, sheet: string, address: string): CellState | undefined {
-  const match = /^([A-Z]+)(\d+)$/.exec(address)!;
-  let col = 0;
-  for (const ch of match[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return state.sheets.get(sheet)!.cells.get(`${Number(match[2])}:${col - 1}`);
+  const range = parseRangeRef(address)!;
+  return state.sheets.get(sheet)!.cells.get(`${range.firstRow}:${range.firstColumn}`);
 }
 
 export function valueAt(state: WorkbookState, sheet: string, address: string): unknown {

@@ -8,7 +8,7 @@ import {
   scanRows,
 } from "../../src/adapters/xlsx/sheet-xml";
 import { findElement, findElements, stringItemText } from "../../src/adapters/xlsx/xml";
-import { parseRangeRef } from "../../src/adapters/xlsx/range-ref";
+import { parseRangeRef } from "../../src/engine/range-ref";
 
 export function parts(bytes: Uint8Array): Record<string, string> {
   const out: Record<string, string> = {};

@@ -6,7 +6,7 @@ import type { SuggestedFix } from "../../engine/suggested-fix";
 import type { CheckAndPlan } from "../../engine/check-and-plan";
 import type { ExcelHost } from "./excel-host";
 import { validateWorkbook, type ValidationOutcome } from "./validate-workbook";
-import { columnIndex } from "../../engine/cell-address";
+import { parseRangeRef } from "../../engine/range-ref";
 
 /** What the task pane can ask of Excel; the pane's components get this, never Office.js itself. */
 export interface PaneActions {
@@ -85,10 +85,9 @@ function onlyStatusColumns(
   outcome: ValidationOutcome
 ): boolean {
   const status = outcome.statusColumns[event.tableId] ?? [];
-  const match = /^([A-Z]+)\d+(?::([A-Z]+)\d+)?$/i.exec(event.address.replace(/^.*!/, ""));
-  if (!match) return false;
-  const first = columnIndex(match[1])!;
-  const last = columnIndex(match[2] ?? match[1])!;
-  for (let col = first; col <= last; col++) if (!status.includes(col)) return false;
+  const range = parseRangeRef(event.address.replace(/^.*!/, ""));
+  if (range === null) return false;
+  for (let col = range.firstColumn; col <= range.lastColumn; col++)
+    if (!status.includes(col)) return false;
   return true;
 }

@@ -1,4 +1,4 @@
-import { columnIndex } from "../../engine/cell-address";
+import { parseRangeRef } from "../../engine/range-ref";
 import type { ColumnPlan, PlanValue, TablePlan, WritePlan } from "../../engine/plan/write-plan";
 import type { Catalogue } from "../../i18n";
 import { SYNC_BUDGET_BYTES, type OfficeTable, type OfficeWorkbook } from "./read-workbook";
@@ -95,7 +95,7 @@ export async function writeWorkbook(
 /** The used cells right of the table fall within the columns the plan would add. */
 function blocksNewColumns(table: OfficeTable, added: number): boolean {
   if (table.occupiedToTheRight === null) return false;
-  const first = columnIndex(/^([A-Z]+)/.exec(table.occupiedToTheRight)![1])!;
+  const first = parseRangeRef(table.occupiedToTheRight)!.firstColumn;
   return first <= table.firstColumn + table.columnCount - 1 + added;
 }
 

@@ -5,7 +5,7 @@ import type {
   WorkbookSettings,
   WorkbookSnapshot,
 } from "../../engine/snapshot";
-import { parseRangeRef, type RangeRef } from "./range-ref";
+import { parseRangeRef, type RangeRef } from "../../engine/range-ref";
 import { locateSheetData, readCellValue, scanCells, scanRows } from "./sheet-xml";
 import { readDocumentSettings } from "./document-settings";
 import { readStyles, type Styles } from "./styles";

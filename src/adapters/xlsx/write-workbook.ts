@@ -1,6 +1,11 @@
 import type { PlanValue, TablePlan, WritePlan } from "../../engine/plan/write-plan";
 import { columnLetters } from "../../engine/cell-address";
-import { formatRangeRef, parseRangeRef, rangesOverlap, type RangeRef } from "./range-ref";
+import {
+  formatRangeRef,
+  parseRangeRef,
+  rangesOverlap,
+  type RangeRef,
+} from "../../engine/range-ref";
 import type { XlsxTable, XlsxWorkbook } from "./read-workbook";
 import { locateSheetData, scanCells, scanRows, type CellSpan, type RowSpan } from "./sheet-xml";
 import { StyleEditor } from "./styles";

@@ -1,4 +1,4 @@
-import { columnIndex, columnLetters } from "../../engine/cell-address";
+import { columnIndex, columnLetters } from "./cell-address";
 
 /** A rectangular range like `A1:H3`, zero-based columns and worksheet rows. */
 export interface RangeRef {
