@@ -2,7 +2,7 @@ import { sheetCellReference } from "../engine/cell-address";
 import type { ValidationOutcome } from "../adapters/office/validate-workbook";
 import { ProtectedSheetError } from "../adapters/office/write-workbook";
 import type { Catalogue } from "../i18n";
-import { renderMessage } from "../i18n";
+import { uncheckableReasons } from "../i18n";
 
 export interface UserMessage {
   readonly tone: "error" | "warning" | "success";
@@ -21,22 +21,14 @@ export function describeOutcome(outcome: ValidationOutcome, words: Catalogue): U
     return { tone: "error", text: texts.noTables };
   }
   const parts = [texts.summary(result.summary)];
-  const structural = result.findings.filter(
-    (f) => f.rule === "table.missing" || f.rule === "table.column.missing"
-  );
-  if (structural.length > 0) {
-    const reasons = structural.map(
-      (f) =>
-        `${renderMessage(f, words.language)}${f.sheet && f.cell ? ` (${sheetCellReference(f.sheet, f.cell)})` : ""}`
-    );
-    parts.push(texts.uncheckable(reasons.join(" ")));
-  }
+  const reasons = uncheckableReasons(result.findings, words.language);
+  if (reasons !== null) parts.push(texts.uncheckable(reasons));
   parts.push(write.cellsWritten > 0 ? texts.written(write.cellsWritten) : texts.nothingToWrite);
   for (const skip of write.skipped)
     parts.push(texts.skipped(skip.table, sheetCellReference(skip.sheet, skip.range)));
   if (outcome.settingsIgnored) parts.push(texts.settingsIgnored);
   const tone =
-    result.summary.errors > 0 || structural.length > 0
+    result.summary.errors > 0 || reasons !== null
       ? "error"
       : result.summary.warnings > 0 || write.skipped.length > 0
         ? "warning"

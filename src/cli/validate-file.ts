@@ -6,7 +6,7 @@ import { WorkbookReadError } from "../adapters/xlsx/xlsx-package";
 import { sheetCellReference } from "../engine/cell-address";
 import type { Day } from "../engine/days";
 import { planWrites, runEngine } from "../engine";
-import { catalogue, renderMessage } from "../i18n";
+import { catalogue, uncheckableReasons } from "../i18n";
 import { fileReport, unreadableReport } from "./file-report";
 import type { CliOptions } from "./options";
 import type { FileReport } from "./report-schema";
@@ -56,20 +56,8 @@ export function validateFile(
     },
     today
   );
-  const structural = result.findings.filter(
-    (f) => f.rule === "table.missing" || f.rule === "table.column.missing"
-  );
-  const error =
-    structural.length === 0
-      ? null
-      : words.cli.uncheckable(
-          structural
-            .map(
-              (f) =>
-                `${renderMessage(f, options.lang)}${f.sheet && f.cell ? ` (${sheetCellReference(f.sheet, f.cell)})` : ""}`
-            )
-            .join(" ")
-        );
+  const reasons = uncheckableReasons(result.findings, options.lang);
+  const error = reasons === null ? null : words.cli.uncheckable(reasons);
   const report = fileReport(path, result, error, options.lang);
   if (options.writeTo === null) return { report, notes: [] };
 

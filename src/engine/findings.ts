@@ -38,6 +38,11 @@ export const RULES = {
 
 export type RuleId = keyof typeof RULES;
 
+/** Findings that leave a table uncheckable: the workbook cannot be fully checked. */
+export function makesUncheckable(finding: Finding): boolean {
+  return finding.rule === "table.missing" || finding.rule === "table.column.missing";
+}
+
 /** What a message needs besides the location; each rule uses the fields it names. */
 export interface FindingDetails {
   readonly tableKind?: TableKind;

@@ -1,4 +1,5 @@
-import type { Finding } from "../engine/findings";
+import { sheetCellReference } from "../engine/cell-address";
+import { makesUncheckable, type Finding } from "../engine/findings";
 import type { Language } from "../engine/snapshot";
 import type { Catalogue } from "./catalogue";
 import { en } from "./en";
@@ -18,4 +19,21 @@ export function renderMessage(finding: Finding, language: Language): string {
     finding.objective,
     finding.table
   );
+}
+
+/**
+ * Why the workbook cannot be fully checked (a table or a required column
+ * missing), each reason with its place; null when nothing stops the check.
+ */
+export function uncheckableReasons(
+  findings: readonly Finding[],
+  language: Language
+): string | null {
+  const reasons = findings
+    .filter(makesUncheckable)
+    .map(
+      (f) =>
+        `${renderMessage(f, language)}${f.sheet && f.cell ? ` (${sheetCellReference(f.sheet, f.cell)})` : ""}`
+    );
+  return reasons.length === 0 ? null : reasons.join(" ");
 }
