@@ -31,7 +31,9 @@ export function objectiveTimelines(result: EngineResult): ObjectiveTimeline[] {
   for (const phase of result.phases) {
     if (phase.objective === null) continue;
     const key = phase.objective.toUpperCase();
-    byCode.set(key, [...(byCode.get(key) ?? []), phase]);
+    const group = byCode.get(key);
+    if (group) group.push(phase);
+    else byCode.set(key, [phase]);
   }
   const timelines: ObjectiveTimeline[] = [];
   for (const objective of result.objectives) {

@@ -1,6 +1,9 @@
 import { makeStyles, Tab, TabList, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import { columnLetters } from "../engine/cell-address";
+import { dayFromSerial, formatDay } from "../engine/days";
+import { isDateFormat, isPercentFormat } from "../engine/parse/number-formats";
+import type { DateSystem } from "../engine/snapshot";
 import type { CellState, WorkbookState } from "../fake-excel/workbook-state";
 
 const useStyles = makeStyles({
@@ -20,13 +23,14 @@ const useStyles = makeStyles({
 
 const MAX_ROWS = 60;
 
-function display(cell: CellState | undefined): string {
+/** A cell as Excel would show it, read with the engine's own format and date rules (1904 included). */
+function display(cell: CellState | undefined, dateSystem: DateSystem): string {
   if (cell === undefined || cell.value === null) return "";
   if (typeof cell.value === "object") return cell.value.error;
-  if (typeof cell.value === "number" && /%/.test(cell.numberFormat)) return `${Math.round(cell.value * 100)}%`;
-  if (typeof cell.value === "number" && /[dy]/i.test(cell.numberFormat)) {
-    const date = new Date(Math.round((cell.value - 25569) * 86_400_000));
-    return date.toISOString().slice(0, 10).split("-").reverse().join("/");
+  if (typeof cell.value === "number" && isPercentFormat(cell.numberFormat)) return `${Math.round(cell.value * 100)}%`;
+  if (typeof cell.value === "number" && isDateFormat(cell.numberFormat)) {
+    const day = dayFromSerial(cell.value, dateSystem);
+    return day === null ? String(cell.value) : formatDay(day);
   }
   return String(cell.value);
 }
@@ -81,10 +85,10 @@ export function SheetView({ state }: { state: WorkbookState }): React.JSX.Elemen
                     <td
                       key={col}
                       data-cell={address}
-                      title={display(cell)}
+                      title={display(cell, state.dateSystem)}
                       className={`${styles.cell} ${selected === address ? styles.selected : ""}`}
                     >
-                      {display(cell)}
+                      {display(cell, state.dateSystem)}
                     </td>
                   );
                 })}
