@@ -434,7 +434,7 @@ export class FakeTableColumnCollection extends FakeCollection<FakeTableColumn> {
         throw new FakeExcelError("NotImplemented", "The fake appends columns only.");
       if (values !== null && values !== undefined)
         throw new FakeExcelError("NotImplemented", "The fake adds empty columns only.");
-      if (table.columns.some((c) => c.toLowerCase() === name.toLowerCase())) {
+      if (this.byName(name) !== null) {
         throw new FakeExcelError(
           "InvalidArgument",
           `The table already has a column named ${name}.`
@@ -448,19 +448,17 @@ export class FakeTableColumnCollection extends FakeCollection<FakeTableColumn> {
       table.columns.push(name);
       setCell(sheet, table.headerRow, newCol, { value: name, numberFormat: "General" });
     });
-    return new FakeTableColumn(this.context, `${this.path}.getItem(${name})`, () => {
-      const table = this.table();
-      const index = table.columns.findIndex((c) => c.toLowerCase() === name.toLowerCase());
-      return index < 0 ? null : { table, index };
-    });
+    return new FakeTableColumn(this.context, `${this.path}.getItem(${name})`, () =>
+      this.byName(name)
+    );
   }
 
   getItem(name: string): FakeTableColumn {
     return new FakeTableColumn(this.context, `${this.path}.getItem(${name})`, () => {
-      const table = this.table();
-      const index = table.columns.findIndex((c) => c.toLowerCase() === name.toLowerCase());
-      if (index < 0) throw new FakeExcelError("ItemNotFound", `The table has no column ${name}.`);
-      return { table, index };
+      const column = this.byName(name);
+      if (column === null)
+        throw new FakeExcelError("ItemNotFound", `The table has no column ${name}.`);
+      return column;
     });
   }
 
@@ -474,11 +472,16 @@ export class FakeTableColumnCollection extends FakeCollection<FakeTableColumn> {
   }
 
   getItemOrNullObject(name: string): FakeTableColumn {
-    return new FakeTableColumn(this.context, `${this.path}.getItemOrNullObject(${name})`, () => {
-      const table = this.table();
-      const index = table.columns.findIndex((c) => c.toLowerCase() === name.toLowerCase());
-      return index < 0 ? null : { table, index };
-    });
+    return new FakeTableColumn(this.context, `${this.path}.getItemOrNullObject(${name})`, () =>
+      this.byName(name)
+    );
+  }
+
+  /** Column names compare case-insensitively, as in Excel. */
+  private byName(name: string): { table: TableState; index: number } | null {
+    const table = this.table();
+    const index = table.columns.findIndex((c) => c.toLowerCase() === name.toLowerCase());
+    return index < 0 ? null : { table, index };
   }
 
   protected override currentItems(): FakeTableColumn[] {
