@@ -4,6 +4,7 @@ import type { Problem } from "../engine/parse/cells";
 import type { TableKind } from "../engine/snapshot";
 import type { ProblemCounts } from "../engine/result";
 import type { Catalogue } from "./catalogue";
+import { megabytes, ZIP_LIMITS } from "../adapters/xlsx/zip-limits";
 
 const numberFormat = new Intl.NumberFormat("en-GB", {
   maximumFractionDigits: 2,
@@ -194,7 +195,17 @@ export const en: Catalogue = {
       "not-workbook": () =>
         "is a zip archive but not an Excel workbook: save it from Excel as .xlsx",
       corrupt: (detail) =>
-        `is damaged (${detail}): open it in Excel, let Excel repair it and save it again`,
+        `is damaged${detail === "" ? "" : ` (${detail})`}: open it in Excel, let Excel repair it and save it again`,
+      "multi-disk": () =>
+        "is a zip archive split across several files: join the parts into one file, or open it in Excel and save it again as .xlsx",
+      "too-many-parts": (detail) =>
+        `holds ${detail} parts, more than the ${number(ZIP_LIMITS.maxEntries)} allowed: remove the sheets and objects you do not need, or split the plan into several workbooks`,
+      "part-too-large": (detail) =>
+        `part ${detail} exceeds ${number(megabytes(ZIP_LIMITS.maxEntryBytes))} MB once decompressed, the limit for one part: remove empty but formatted rows and columns, or split the plan into several workbooks`,
+      "too-large": () =>
+        `exceeds ${number(megabytes(ZIP_LIMITS.maxTotalBytes))} MB once decompressed, the limit for one file: remove the sheets, images and rows you do not need, or split the plan into several workbooks`,
+      "over-compressed": (detail) =>
+        `part ${detail} is compressed more than ${number(ZIP_LIMITS.maxRatio)} times, as in files made to exhaust memory, and is not opened: if the file comes from a trusted source, open it in Excel and save it again`,
       "no-tables": () =>
         "has no Excel tables: format the data as tables (Home > Format as Table) named Obiettivi, Fasi and Indicatori",
       "not-found": () => "no such file or folder: check the path",

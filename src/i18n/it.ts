@@ -4,6 +4,7 @@ import type { Problem } from "../engine/parse/cells";
 import type { TableKind } from "../engine/snapshot";
 import type { ProblemCounts } from "../engine/result";
 import type { Catalogue } from "./catalogue";
+import { megabytes, ZIP_LIMITS } from "../adapters/xlsx/zip-limits";
 
 const numberFormat = new Intl.NumberFormat("it-IT", {
   maximumFractionDigits: 2,
@@ -198,7 +199,17 @@ export const it: Catalogue = {
       "not-workbook": () =>
         "è un archivio zip ma non una cartella di lavoro Excel: salvala da Excel come .xlsx",
       corrupt: (detail) =>
-        `è danneggiato (${detail}): aprilo in Excel, lascia che lo ripari e salvalo di nuovo`,
+        `è danneggiato${detail === "" ? "" : ` (${detail})`}: aprilo in Excel, lascia che lo ripari e salvalo di nuovo`,
+      "multi-disk": () =>
+        "è un archivio zip diviso in più file: riunisci le parti in un solo file, oppure aprilo in Excel e salvalo di nuovo come .xlsx",
+      "too-many-parts": (detail) =>
+        `contiene ${detail} parti, più delle ${number(ZIP_LIMITS.maxEntries)} ammesse: togli i fogli e gli oggetti che non servono, oppure dividi il piano in più cartelle di lavoro`,
+      "part-too-large": (detail) =>
+        `la parte ${detail} supera ${number(megabytes(ZIP_LIMITS.maxEntryBytes))} MB una volta decompressa, il limite per una parte: togli le righe e le colonne vuote ma formattate, oppure dividi il piano in più cartelle di lavoro`,
+      "too-large": () =>
+        `supera ${number(megabytes(ZIP_LIMITS.maxTotalBytes))} MB una volta decompresso, il limite per un file: togli fogli, immagini e righe che non servono, oppure dividi il piano in più cartelle di lavoro`,
+      "over-compressed": (detail) =>
+        `la parte ${detail} è compressa più di ${number(ZIP_LIMITS.maxRatio)} volte, come nei file fatti per esaurire la memoria, e non viene aperta: se il file viene da una fonte fidata, aprilo in Excel e salvalo di nuovo`,
       "no-tables": () =>
         "non contiene tabelle Excel: formatta i dati come tabella (Home > Formatta come tabella) e chiama le tabelle Obiettivi, Fasi e Indicatori",
       "not-found": () => "file o cartella non trovato: controlla il percorso",

@@ -3,16 +3,37 @@ import { inflateEntry, readZip, writeZip, ZipError, type ZipEntry } from "./zip-
 import { findElements } from "./xml";
 
 export type ReadFailure =
-  "legacy-xls" | "encrypted" | "not-zip" | "not-workbook" | "corrupt" | "no-tables";
+  | "legacy-xls"
+  | "encrypted"
+  | "not-zip"
+  | "not-workbook"
+  | "corrupt"
+  | "no-tables"
+  | "multi-disk"
+  | "too-many-parts"
+  | "part-too-large"
+  | "too-large"
+  | "over-compressed";
 
 /** Why a file cannot be read, as a reason code the caller turns into one sentence. */
 export class WorkbookReadError extends Error {
+  /**
+   * @param detail what the sentence names (a part, a count); empty when there is nothing to name.
+   * @param why the technical cause, kept in the message for whoever debugs, never shown to users.
+   */
   constructor(
     readonly reason: ReadFailure,
-    readonly detail: string = ""
+    readonly detail: string = "",
+    why: string = ""
   ) {
-    super(`${reason}${detail ? `: ${detail}` : ""}`);
+    super(`${reason}${detail ? `: ${detail}` : ""}${why ? ` (${why})` : ""}`);
   }
+}
+
+function readFailure(error: unknown): WorkbookReadError {
+  if (error instanceof ZipError)
+    return new WorkbookReadError(error.reason, error.detail, error.message);
+  throw error;
 }
 
 export interface Relationship {
@@ -30,6 +51,8 @@ const decoder = new TextDecoder("utf-8");
 interface Part {
   entry: ZipEntry | null;
   text: string | null;
+  /** Its size and checksum were found right when it was inflated. */
+  checked: boolean;
 }
 
 /** The zip package of an .xlsx: its parts by path, in their original order. */
@@ -46,9 +69,11 @@ export class XlsxPackage {
     try {
       entries = readZip(bytes);
     } catch (error) {
-      throw new WorkbookReadError("corrupt", (error as Error).message);
+      throw readFailure(error);
     }
-    return new XlsxPackage(new Map(entries.map((entry) => [entry.name, { entry, text: null }])));
+    return new XlsxPackage(
+      new Map(entries.map((entry) => [entry.name, { entry, text: null, checked: false }]))
+    );
   }
 
   has(path: string): boolean {
@@ -63,17 +88,15 @@ export class XlsxPackage {
       try {
         part.text = decoder.decode(inflateEntry(part.entry!));
       } catch (error) {
-        throw new WorkbookReadError(
-          "corrupt",
-          error instanceof ZipError ? error.message : `${path} cannot be decompressed`
-        );
+        throw readFailure(error);
       }
+      part.checked = true;
     }
     return part.text;
   }
 
   setText(path: string, text: string): void {
-    this.parts.set(path, { entry: null, text });
+    this.parts.set(path, { entry: null, text, checked: true });
   }
 
   remove(path: string): void {
@@ -88,32 +111,57 @@ export class XlsxPackage {
     if (xml === null) return [];
     return findElements(xml, "Relationship").map(({ attrs }) => {
       const external = attrs.TargetMode === "External";
-      return {
-        id: attrs.Id ?? "",
-        type: attrs.Type ?? "",
-        target: external ? (attrs.Target ?? "") : resolvePartPath(dir, attrs.Target ?? ""),
-        external,
-      };
+      const target = attrs.Target ?? "";
+      const resolved = external ? target : resolvePartPath(dir, target);
+      if (resolved === null)
+        throw new WorkbookReadError("corrupt", relsPath, `malformed target ${target}`);
+      return { id: attrs.Id ?? "", type: attrs.Type ?? "", target: resolved, external };
     });
   }
 
-  /** The package again: untouched parts keep their original compressed bytes. */
+  /**
+   * The package again: untouched parts keep their original compressed bytes,
+   * each checked first (size and checksum) so that a damaged part is never
+   * copied on as if it were sound.
+   */
   toBytes(): Uint8Array {
     const encoder = new TextEncoder();
-    return writeZip(
-      [...this.parts].map(
-        ([path, part]) => part.entry ?? deflateEntry(path, encoder.encode(part.text!))
-      )
-    );
+    const entries: ZipEntry[] = [];
+    for (const [path, part] of this.parts) {
+      if (part.entry === null) {
+        entries.push(deflateEntry(path, encoder.encode(part.text!)));
+        continue;
+      }
+      if (!part.checked) {
+        try {
+          inflateEntry(part.entry);
+        } catch (error) {
+          throw readFailure(error);
+        }
+        part.checked = true;
+      }
+      entries.push(part.entry);
+    }
+    return writeZip(entries);
   }
 }
 
-/** A relationship target made absolute within the package: `/xl/x.xml`, `worksheets/sheet1.xml`, `../tables/t.xml`. */
-export function resolvePartPath(baseDir: string, target: string): string {
+/**
+ * A relationship target made absolute within the package: `/xl/x.xml`,
+ * `worksheets/sheet1.xml`, `../tables/t.xml`; null when its %-escapes are malformed.
+ */
+export function resolvePartPath(baseDir: string, target: string): string | null {
   const segments = target.startsWith("/") ? [] : baseDir.split("/").filter((s) => s !== "");
   for (const segment of target.replace(/^\//, "").split("/")) {
     if (segment === "..") segments.pop();
-    else if (segment !== "." && segment !== "") segments.push(decodeURIComponent(segment));
+    else if (segment !== "." && segment !== "") {
+      try {
+        segments.push(decodeURIComponent(segment));
+      } catch {
+        // URIError: a `%` not followed by two hex digits, or escapes that are not UTF-8.
+        return null;
+      }
+    }
   }
   return segments.join("/");
 }

@@ -1,11 +1,17 @@
-import { inflateSync } from "fflate";
+import { Inflate } from "fflate";
 // On Node (the command line) zlib is native and several times faster; browser bundles stub it out and use fflate.
 import * as zlib from "zlib";
+import { ZIP_LIMITS } from "./zip-limits";
 
 /**
- * The zip container of an .xlsx (APPNOTE.TXT). Entries that are not changed
- * are written back with their original compressed bytes, so every part the
- * adapter does not edit stays exactly as its producer wrote it.
+ * The zip container of an .xlsx (APPNOTE.TXT 6.3). Entries that are not
+ * changed are written back with their original compressed bytes, so every part
+ * the adapter does not edit stays exactly as its producer wrote it.
+ *
+ * Reading is ours rather than fflate's `unzipSync`: that one hands back only
+ * inflated data (we must keep the compressed bytes to copy them untouched),
+ * allocates whatever size an entry declares, and reads neither ZIP64 nor
+ * duplicate names. fflate still inflates in the browser.
  */
 export interface ZipEntry {
   readonly name: string;
@@ -16,72 +22,287 @@ export interface ZipEntry {
   readonly size: number;
 }
 
-export class ZipError extends Error {}
+/** Why an archive cannot be read: these are reason codes of the workbook reader too. */
+export type ZipFailure =
+  | "corrupt"
+  | "encrypted"
+  | "multi-disk"
+  | "too-many-parts"
+  | "part-too-large"
+  | "too-large"
+  | "over-compressed";
+
+export class ZipError extends Error {
+  /**
+   * @param detail what the user's sentence names: the part, or the count of parts.
+   * @param why the technical cause, for the message only.
+   */
+  constructor(
+    readonly reason: ZipFailure,
+    readonly detail: string,
+    why: string
+  ) {
+    super(`${reason}${detail ? ` ${detail}` : ""}: ${why}`);
+  }
+}
+
+const damaged = (part: string, why: string) => new ZipError("corrupt", part, why);
 
 const EOCD = 0x06054b50;
+const ZIP64_EOCD = 0x06064b50;
+const ZIP64_LOCATOR = 0x07064b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
+const ZIP64_EXTRA = 0x0001;
+const MAX16 = 0xffff;
+const MAX32 = 0xffffffff;
 
-export function readZip(bytes: Uint8Array): ZipEntry[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) {
-    if (view.getUint32(i, true) === EOCD) {
-      eocd = i;
-      break;
-    }
+/** Little-endian reads that refuse to leave the file, so hostile offsets end as "damaged", never as a RangeError. */
+class Bytes {
+  private readonly view: DataView;
+  constructor(readonly bytes: Uint8Array) {
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
-  if (eocd < 0) throw new ZipError("no end of central directory");
-  const count = view.getUint16(eocd + 10, true);
-  let offset = view.getUint32(eocd + 16, true);
-  if (count === 0xffff || offset === 0xffffffff)
-    throw new ZipError("zip64 archives are not supported");
+  private check(at: number, size: number): void {
+    if (!(at >= 0 && at + size <= this.bytes.length))
+      throw damaged("", `read past the end at ${at}`);
+  }
+  u16(at: number): number {
+    this.check(at, 2);
+    return this.view.getUint16(at, true);
+  }
+  u32(at: number): number {
+    this.check(at, 4);
+    return this.view.getUint32(at, true);
+  }
+  /** Past 2^53 the value is rounded, but such a value is out of any file and of every limit anyway. */
+  u64(at: number): number {
+    this.check(at, 8);
+    return Number(this.view.getBigUint64(at, true));
+  }
+}
+
+/**
+ * The end-of-central-directory record is the last one whose comment reaches
+ * exactly the end of the file: a comment may itself contain the signature.
+ */
+function findEnd(data: Bytes): number {
+  const bytes = data.bytes;
+  const last = bytes.length - 22;
+  for (let i = last; i >= Math.max(0, last - MAX16); i--) {
+    if (
+      bytes[i] === 0x50 &&
+      bytes[i + 1] === 0x4b &&
+      bytes[i + 2] === 5 &&
+      bytes[i + 3] === 6 &&
+      i + 22 + data.u16(i + 20) === bytes.length
+    )
+      return i;
+  }
+  throw damaged("", "no end of central directory");
+}
+
+interface Directory {
+  readonly count: number;
+  readonly offset: number;
+  readonly size: number;
+  /** Where the central directory must have ended. */
+  readonly limit: number;
+}
+
+function readDirectory(data: Bytes): Directory {
+  const end = findEnd(data);
+  const locator = end - 20;
+  if (locator >= 0 && data.u32(locator) === ZIP64_LOCATOR) {
+    // APPNOTE 4.3.15 says "total number of disks"; some writers put 0 there for a
+    // single file, which cannot mean a split archive either.
+    if (data.u32(locator + 4) !== 0 || data.u32(locator + 16) > 1)
+      throw new ZipError("multi-disk", "", "zip64 locator names other disks");
+    const record = data.u64(locator + 8);
+    if (record > locator - 56 || data.u32(record) !== ZIP64_EOCD)
+      throw damaged("", "no zip64 end of central directory");
+    const count = data.u64(record + 32);
+    if (
+      data.u32(record + 16) !== 0 ||
+      data.u32(record + 20) !== 0 ||
+      data.u64(record + 24) !== count
+    )
+      throw new ZipError("multi-disk", "", "zip64 record names other disks");
+    return { count, size: data.u64(record + 40), offset: data.u64(record + 48), limit: record };
+  }
+  const count = data.u16(end + 10);
+  if (data.u16(end + 4) !== 0 || data.u16(end + 6) !== 0 || data.u16(end + 8) !== count)
+    throw new ZipError("multi-disk", "", "end record names other disks");
+  return { count, size: data.u32(end + 12), offset: data.u32(end + 16), limit: end };
+}
+
+interface Located {
+  readonly name: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The entries of a zip, each checked before anything is inflated: one disk, no
+ * encryption, sizes within ZIP_LIMITS, distinct names, a local header that
+ * agrees, and data regions that neither overlap nor reach the directory.
+ */
+export function readZip(bytes: Uint8Array): ZipEntry[] {
+  const data = new Bytes(bytes);
+  const directory = readDirectory(data);
+  if (directory.count > ZIP_LIMITS.maxEntries)
+    throw new ZipError("too-many-parts", String(directory.count), "too many entries");
+  const directoryEnd = directory.offset + directory.size;
+  if (directoryEnd > directory.limit || directory.count * 46 > directory.size)
+    throw damaged("", "central directory out of place");
+
   const decoder = new TextDecoder();
   const entries: ZipEntry[] = [];
-  for (let n = 0; n < count; n++) {
-    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== CENTRAL)
-      throw new ZipError("damaged central directory");
-    const flags = view.getUint16(offset + 8, true);
-    const method = view.getUint16(offset + 10, true);
-    const crc = view.getUint32(offset + 16, true);
-    const compressedSize = view.getUint32(offset + 20, true);
-    const size = view.getUint32(offset + 24, true);
-    const nameLength = view.getUint16(offset + 28, true);
-    const extraLength = view.getUint16(offset + 30, true);
-    const commentLength = view.getUint16(offset + 32, true);
-    const local = view.getUint32(offset + 42, true);
-    const name = decoder.decode(bytes.subarray(offset + 46, offset + 46 + nameLength));
-    if ((flags & 1) !== 0) throw new ZipError(`${name} is encrypted`);
-    if (method !== 0 && method !== 8)
-      throw new ZipError(`${name} uses compression method ${method}`);
-    if (local + 30 > bytes.length || view.getUint32(local, true) !== LOCAL)
-      throw new ZipError(`${name}: damaged local header`);
-    const dataStart =
-      local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-    if (dataStart + compressedSize > bytes.length) throw new ZipError(`${name} is truncated`);
-    entries.push({
-      name,
-      method,
-      crc,
-      compressed: bytes.subarray(dataStart, dataStart + compressedSize),
-      size,
-    });
-    offset += 46 + nameLength + extraLength + commentLength;
+  const regions: Located[] = [];
+  // ECMA-376 Part 2 (OPC) 6.2.2.3 and [M1.12]: part names are equivalent when
+  // equal as case-insensitive ASCII strings, and a package must not hold two.
+  const seen = new Set<string>();
+  let total = 0;
+  let at = directory.offset;
+  for (let n = 0; n < directory.count; n++) {
+    if (at + 46 > directoryEnd || data.u32(at) !== CENTRAL)
+      throw damaged("", "damaged central directory");
+    const flags = data.u16(at + 8);
+    const method = data.u16(at + 10);
+    const crc = data.u32(at + 16);
+    let compressedSize = data.u32(at + 20);
+    let size = data.u32(at + 24);
+    const nameLength = data.u16(at + 28);
+    const extraLength = data.u16(at + 30);
+    let disk = data.u16(at + 34);
+    let local = data.u32(at + 42);
+    const next = at + 46 + nameLength + extraLength + data.u16(at + 32);
+    if (next > directoryEnd) throw damaged("", "damaged central directory");
+    const nameBytes = bytes.subarray(at + 46, at + 46 + nameLength);
+    const name = decoder.decode(nameBytes);
+
+    if (size === MAX32 || compressedSize === MAX32 || local === MAX32 || disk === MAX16) {
+      // APPNOTE 4.5.3: the ZIP64 field holds, in this order, only the values the header left at all ones.
+      let field = findExtra(data, at + 46 + nameLength, extraLength, ZIP64_EXTRA, name);
+      const take = (width: 4 | 8) => {
+        if (field.start + width > field.end) throw damaged(name, "short zip64 extra field");
+        const value = width === 8 ? data.u64(field.start) : data.u32(field.start);
+        field = { start: field.start + width, end: field.end };
+        return value;
+      };
+      if (size === MAX32) size = take(8);
+      if (compressedSize === MAX32) compressedSize = take(8);
+      if (local === MAX32) local = take(8);
+      if (disk === MAX16) disk = take(4);
+    }
+    if (disk !== 0) throw new ZipError("multi-disk", "", `${name} starts on disk ${disk}`);
+    // Bit 0: encrypted; bit 6: strong encryption; method 99: AES (WinZip).
+    if ((flags & 0x41) !== 0 || method === 99)
+      throw new ZipError("encrypted", name, "encrypted entry");
+    if (method !== 0 && method !== 8) throw damaged(name, `compression method ${method}`);
+    if (method === 0 && compressedSize !== size) throw damaged(name, "stored sizes differ");
+    if (size > ZIP_LIMITS.maxEntryBytes)
+      throw new ZipError("part-too-large", name, `declares ${size} bytes`);
+    if (size > ZIP_LIMITS.ratioFloorBytes && size > compressedSize * ZIP_LIMITS.maxRatio)
+      throw new ZipError("over-compressed", name, `${size} bytes from ${compressedSize}`);
+    total += size;
+    if (total > ZIP_LIMITS.maxTotalBytes)
+      throw new ZipError("too-large", "", `more than ${ZIP_LIMITS.maxTotalBytes} bytes`);
+    const key = name.replace(/[A-Z]/g, (c) => c.toLowerCase());
+    if (seen.has(key)) throw damaged(name, "duplicate part name");
+    seen.add(key);
+
+    if (data.u32(local) !== LOCAL) throw damaged(name, "no local header");
+    const localNameLength = data.u16(local + 26);
+    const localName = bytes.subarray(local + 30, local + 30 + localNameLength);
+    if (localNameLength !== nameLength || !localName.every((b, i) => b === nameBytes[i]))
+      throw damaged(name, "local header names another entry");
+    const start = local + 30 + localNameLength + data.u16(local + 28);
+    const end = start + compressedSize;
+    if (end > directory.offset) throw damaged(name, "data reaches the central directory");
+    entries.push({ name, method, crc, compressed: bytes.subarray(start, end), size });
+    regions.push({ name, start: local, end });
+    at = next;
+  }
+  // Entries sharing bytes are how non-recursive zip bombs multiply their output.
+  regions.sort((a, b) => a.start - b.start);
+  for (let i = 1; i < regions.length; i++) {
+    if (regions[i].start < regions[i - 1].end)
+      throw damaged(regions[i].name, `overlaps ${regions[i - 1].name}`);
   }
   return entries;
 }
 
-/** Reading works in the browser too (the preview page reads dropped workbooks): fflate inflates. */
+function findExtra(
+  data: Bytes,
+  start: number,
+  length: number,
+  id: number,
+  name: string
+): { start: number; end: number } {
+  const end = start + length;
+  for (let at = start; at + 4 <= end;) {
+    const size = data.u16(at + 2);
+    if (data.u16(at) === id) {
+      if (at + 4 + size > end) break;
+      return { start: at + 4, end: at + 4 + size };
+    }
+    at += 4 + size;
+  }
+  throw damaged(name, "no zip64 extra field");
+}
+
+/**
+ * An entry's data, never more than it declares: the output is capped at one
+ * byte beyond the declared size while inflating, so a lying size is caught
+ * without spending the memory it hides.
+ */
 export function inflateEntry(entry: ZipEntry): Uint8Array {
-  const data =
-    entry.method === 0
-      ? entry.compressed
-      : typeof zlib.inflateRawSync === "function"
-        ? new Uint8Array(zlib.inflateRawSync(entry.compressed))
-        : inflateSync(entry.compressed, { out: new Uint8Array(entry.size) });
-  if (data.length !== entry.size || crc32(data) !== entry.crc)
-    throw new ZipError(`${entry.name} is damaged (checksum)`);
+  let data = entry.compressed;
+  if (entry.method !== 0) {
+    try {
+      data =
+        typeof zlib.inflateRawSync === "function"
+          ? inflateWithZlib(entry.compressed, entry.size + 1)
+          : inflateWithFflate(entry.compressed, entry.size + 1);
+    } catch (error) {
+      throw damaged(entry.name, (error as Error).message);
+    }
+  }
+  if (data.length !== entry.size)
+    throw damaged(entry.name, `inflates to more or less than its ${entry.size} bytes`);
+  if (crc32(data) !== entry.crc) throw damaged(entry.name, "checksum");
   return data;
+}
+
+/** Node stops as soon as the output passes `maxOutputLength`, with a RangeError (ERR_BUFFER_TOO_LARGE). */
+export function inflateWithZlib(compressed: Uint8Array, limit: number): Uint8Array {
+  return new Uint8Array(zlib.inflateRawSync(compressed, { maxOutputLength: limit }));
+}
+
+/** fflate's one-shot inflate with a fixed `out` drops what does not fit but keeps decoding to the end; streaming lets us stop. */
+const FFLATE_CHUNK = 16_384;
+
+/** The browser's inflate: at most `limit` bytes kept, and decoding stops one chunk after that. */
+export function inflateWithFflate(compressed: Uint8Array, limit: number): Uint8Array {
+  const out = new Uint8Array(limit);
+  let length = 0;
+  let over = false;
+  const inflater = new Inflate((chunk) => {
+    if (length + chunk.length > limit) over = true;
+    else {
+      out.set(chunk, length);
+      length += chunk.length;
+    }
+  });
+  let at = 0;
+  do {
+    const next = Math.min(at + FFLATE_CHUNK, compressed.length);
+    inflater.push(compressed.subarray(at, next), next === compressed.length);
+    at = next;
+  } while (at < compressed.length && !over);
+  if (over) throw new Error(`more than ${limit} bytes`);
+  return out.subarray(0, length);
 }
 
 // A fixed timestamp (01/01/2000, DOS format) keeps the same content giving the same bytes.
