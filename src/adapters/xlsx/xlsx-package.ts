@@ -32,7 +32,7 @@ export class WorkbookReadError extends Error {
 
 function readFailure(error: unknown): WorkbookReadError {
   if (error instanceof ZipError)
-    return new WorkbookReadError(error.reason, error.detail, error.message);
+    return new WorkbookReadError(error.reason, error.detail, error.why);
   throw error;
 }
 

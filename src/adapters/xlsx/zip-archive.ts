@@ -40,7 +40,7 @@ export class ZipError extends Error {
   constructor(
     readonly reason: ZipFailure,
     readonly detail: string,
-    why: string
+    readonly why: string
   ) {
     super(`${reason}${detail ? ` ${detail}` : ""}: ${why}`);
   }
