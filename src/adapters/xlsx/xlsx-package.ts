@@ -30,6 +30,7 @@ export class WorkbookReadError extends Error {
   }
 }
 
+/** A zip-layer failure as the reader's reason; anything else is a bug, and is not dressed up as one. */
 function readFailure(error: unknown): WorkbookReadError {
   if (error instanceof ZipError)
     return new WorkbookReadError(error.reason, error.detail, error.why);
@@ -51,7 +52,7 @@ const decoder = new TextDecoder("utf-8");
 interface Part {
   entry: ZipEntry | null;
   text: string | null;
-  /** Its size and checksum were found right when it was inflated. */
+  /** Its inflated size and checksum have been verified (on reading, or before copying it on). */
   checked: boolean;
 }
 
