@@ -3,7 +3,16 @@ import { inflateEntry, readZip, writeZip, ZipError, type ZipEntry } from "./zip-
 import { findElements } from "./xml";
 
 export type ReadFailure =
-  "legacy-xls" | "encrypted" | "not-zip" | "not-workbook" | "corrupt" | "no-tables";
+  | "legacy-xls"
+  | "encrypted"
+  | "not-zip"
+  | "not-workbook"
+  | "corrupt"
+  | "no-tables"
+  | "bad-character"
+  | "dtd"
+  | "table-too-large"
+  | "table-columns";
 
 /** Why a file cannot be read, as a reason code the caller turns into one sentence. */
 export class WorkbookReadError extends Error {
