@@ -99,6 +99,16 @@ export function partXml(pkg: XlsxPackage, path: string): string | null {
   }
 }
 
+/**
+ * The text of a sheet or of the shared strings, from a package opened for the
+ * occasion and dropped after: XlsxPackage keeps every text it decompresses,
+ * and these parts, most of a workbook's size, are needed once by the reader
+ * and once by the writer. Opening again reads only the zip's directory.
+ */
+export function bulkPartXml(source: Uint8Array, path: string): string | null {
+  return partXml(XlsxPackage.open(source, ""), path);
+}
+
 function readPackage(pkg: XlsxPackage, source: Uint8Array, settings: WorkbookSettings): ReadResult {
   const workbookPath = pkg.relationships("").find((r) => isRel(r.type, "officeDocument"))?.target;
   const workbookXml = workbookPath === undefined ? null : partXml(pkg, workbookPath);
@@ -112,7 +122,7 @@ function readPackage(pkg: XlsxPackage, source: Uint8Array, settings: WorkbookSet
   const stylesPath = workbookRels.find((r) => isRel(r.type, "styles"))?.target ?? null;
   const styles = readStyles(stylesPath === null ? null : partXml(pkg, stylesPath));
   const sstPath = workbookRels.find((r) => isRel(r.type, "sharedStrings"))?.target;
-  const sharedStrings = sstPath === undefined ? [] : readSharedStrings(pkg, sstPath);
+  const sharedStrings = sstPath === undefined ? [] : readSharedStrings(source, sstPath);
 
   const tables: XlsxTable[] = [];
   const snapshots: TableSnapshot[] = [];
@@ -128,7 +138,7 @@ function readPackage(pkg: XlsxPackage, source: Uint8Array, settings: WorkbookSet
       .map((r) => readTable(pkg, r.target, sheetName, sheetPath));
     if (sheetTables.length === 0) continue;
     tables.push(...sheetTables);
-    const sheetXml = partXml(pkg, sheetPath)!;
+    const sheetXml = bulkPartXml(source, sheetPath)!;
     snapshots.push(
       ...readSheetTables(sheetXml, sheetTables, sharedStrings, styles, dateSystem, budget)
     );
@@ -144,8 +154,8 @@ function isRel(type: string, name: string): boolean {
   return type === `${REL}/${name}` || type === `${STRICT_REL}/${name}`;
 }
 
-function readSharedStrings(pkg: XlsxPackage, path: string): string[] {
-  const xml = partXml(pkg, path);
+function readSharedStrings(source: Uint8Array, path: string): string[] {
+  const xml = bulkPartXml(source, path);
   if (xml === null) return [];
   const strings: string[] = [];
   try {
@@ -246,13 +256,15 @@ function readSheetTables(
     overflowRow: 0,
   }));
   const sheet = tables[0].sheet;
-  let where = "";
+  // Where an error was met, kept as numbers: a string per cell would be a million strings.
+  let whereRow = 0;
+  let whereCol = -1;
   const visitCell = (cell: CellTag, hits: readonly Grid[], rowIndex: (g: Grid) => number) => {
     let value: CellValue | undefined;
     for (const grid of hits) {
       const col = cell.col - grid.table.ref.firstColumn;
       if (col < 0 || col >= grid.width || grid.overflowRow > 0) continue;
-      where = cellAddress(cell.col, cell.row);
+      whereCol = cell.col;
       value ??= readCellValue(xml, cell, data.prefix, sharedStrings, dateSystem);
       const index = rowIndex(grid);
       grid.rows[index][col] = value;
@@ -262,7 +274,8 @@ function readSheetTables(
   const data = locateSheetData(xml);
   try {
     scanRows(xml, data, (row) => {
-      where = `${row.row}:${row.row}`;
+      whereRow = row.row;
+      whereCol = -1;
       const hits = grids.filter((g) => row.row >= g.firstData && row.row <= g.lastData);
       if (hits.length === 0) return;
       const rowStyle =
@@ -285,7 +298,7 @@ function readSheetTables(
     if (error instanceof XmlError)
       throw new WorkbookReadError(
         error.fault,
-        `${sheetCellReference(sheet, where || "A1")}: ${error.message}`
+        `${sheetCellReference(sheet, whereCol < 0 ? `${whereRow}:${whereRow}` : cellAddress(whereCol, whereRow))}: ${error.message}`
       );
     throw error;
   }
