@@ -94,7 +94,10 @@ export function partXml(pkg: XlsxPackage, path: string): string | null {
     return plainMarkup(text);
   } catch (error) {
     if (error instanceof XmlError)
-      throw new WorkbookReadError(error.fault, `${path}: ${error.message}`);
+      throw new WorkbookReadError(
+        error.fault,
+        error.message === "" ? path : `${path}: ${error.message}`
+      );
     throw error;
   }
 }

@@ -230,7 +230,7 @@ export function plainMarkup(text: string): string {
       last = after(text, "?>", at + 2, "processing instruction");
       if (at === 0 && /^<\?xml\s/.test(text)) out.push(text.slice(0, last));
     } else if (text.startsWith("<!DOCTYPE", at) || text.startsWith("<!ENTITY", at))
-      throw new XmlError("<!DOCTYPE", "dtd");
+      throw new XmlError("", "dtd");
     else throw new XmlError(`"${text.slice(at, at + 10)}" is not XML markup`);
     at = nextSpecial(text, last);
   }
