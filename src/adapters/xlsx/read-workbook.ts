@@ -162,7 +162,8 @@ function readSharedStrings(source: Uint8Array, path: string): string[] {
   if (xml === null) return [];
   const strings: string[] = [];
   try {
-    for (const si of findElements(xml, "si"))
+    // One item at a time: a list of every <si> element first would be as many objects as strings.
+    for (let si = findElement(xml, "si"); si !== null; si = findElement(xml, "si", si.end))
       strings.push(stringItemText(xml, si.openEnd, si.innerEnd));
   } catch (error) {
     if (error instanceof XmlError)
