@@ -208,6 +208,18 @@ export const en: Catalogue = {
         `part ${detail} is compressed more than ${number(ZIP_LIMITS.maxRatio)} times, as in files made to exhaust memory, and is not opened: if the file comes from a trusted source, open it in Excel and save it again`,
       "no-tables": () =>
         "has no Excel tables: format the data as tables (Home > Format as Table) named Obiettivi, Fasi and Indicatori",
+      "bad-character": (detail) =>
+        `holds a character reference XML does not allow (${detail}): retype that cell in Excel and save the workbook again`,
+      dtd: (detail) =>
+        `has a document type declaration in ${detail}, which no Excel workbook has: the file was made to attack the programs that read it, or damaged; save it again from Excel`,
+      "table-too-large": (detail) => {
+        const [table, sheet, rows, columns, limit] = detail.split("\t");
+        return `table ${table} on sheet ${sheet} is ${rows} rows × ${columns} columns; the limit is ${Number(limit).toLocaleString("en-US")} cells for the tables of a workbook: remove the empty rows and columns at the end of the table (Table Design > Resize Table)`;
+      },
+      "table-columns": (detail) => {
+        const [table, sheet, width, names] = detail.split("\t");
+        return `table ${table} on sheet ${sheet} spans ${width} columns but names ${names}: open it in Excel, let Excel repair it and save it again`;
+      },
       "not-found": () => "no such file or folder: check the path",
       "empty-folder": () => "the folder holds no .xlsx files",
       "unreadable-file": (detail) => `cannot be read (${detail}): check the file's permissions`,

@@ -212,6 +212,18 @@ export const it: Catalogue = {
         `la parte ${detail} è compressa più di ${number(ZIP_LIMITS.maxRatio)} volte, come nei file fatti per esaurire la memoria, e non viene aperta: se il file viene da una fonte fidata, aprilo in Excel e salvalo di nuovo`,
       "no-tables": () =>
         "non contiene tabelle Excel: formatta i dati come tabella (Home > Formatta come tabella) e chiama le tabelle Obiettivi, Fasi e Indicatori",
+      "bad-character": (detail) =>
+        `contiene un riferimento a un carattere che XML non ammette (${detail}): riscrivi quella cella in Excel e salva di nuovo la cartella di lavoro`,
+      dtd: (detail) =>
+        `ha una dichiarazione di tipo documento in ${detail}, che nessuna cartella di lavoro Excel contiene: il file è stato costruito per attaccare i programmi che lo leggono, oppure è danneggiato; salvalo di nuovo da Excel`,
+      "table-too-large": (detail) => {
+        const [table, sheet, rows, columns, limit] = detail.split("\t");
+        return `la tabella ${table} nel foglio ${sheet} è di ${rows} righe × ${columns} colonne; il limite è ${Number(limit).toLocaleString("it-IT")} celle per le tabelle di una cartella di lavoro: togli le righe e le colonne vuote in fondo alla tabella (Struttura tabella > Ridimensiona tabella)`;
+      },
+      "table-columns": (detail) => {
+        const [table, sheet, width, names] = detail.split("\t");
+        return `la tabella ${table} nel foglio ${sheet} occupa ${width} colonne ma ne nomina ${names}: aprila in Excel, lascia che la ripari e salvala di nuovo`;
+      },
       "not-found": () => "file o cartella non trovato: controlla il percorso",
       "empty-folder": () => "la cartella non contiene file .xlsx",
       "unreadable-file": (detail) =>

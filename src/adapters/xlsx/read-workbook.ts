@@ -6,7 +6,15 @@ import type {
   WorkbookSnapshot,
 } from "../../engine/snapshot";
 import { parseRangeRef, type RangeRef } from "../../engine/range-ref";
-import { locateSheetData, readCellValue, scanCells, scanRows } from "./sheet-xml";
+import { cellAddress, sheetCellReference } from "../../engine/cell-address";
+import {
+  forEachCell,
+  locateSheetData,
+  MAX_COLUMN,
+  readCellValue,
+  scanRows,
+  type CellTag,
+} from "./sheet-xml";
 import { readDocumentSettings } from "./document-settings";
 import { readStyles, type Styles } from "./styles";
 import { WorkbookReadError, XlsxPackage } from "./xlsx-package";
@@ -15,6 +23,7 @@ import {
   decodeOoxmlEscapes,
   findElement,
   findElements,
+  plainMarkup,
   stringItemText,
   XmlError,
 } from "./xml";
@@ -36,6 +45,8 @@ export interface XlsxTable {
 /** What the writer needs to find its way back into the package. */
 export interface XlsxWorkbook {
   readonly pkg: XlsxPackage;
+  /** The file as read: the writer copies the parts it does not change from it, compressed bytes and all. */
+  readonly source: Uint8Array;
   readonly dateSystem: DateSystem;
   readonly stylesPath: string | null;
   readonly styles: Styles;
@@ -47,23 +58,63 @@ export interface ReadResult {
   readonly snapshot: WorkbookSnapshot;
 }
 
+/** Excel's last row. */
+const MAX_ROW = 1_048_576;
+
+/**
+ * The most cells the tables of one workbook may hold, header and totals rows
+ * left out. A municipality's plan is a few hundred thousand rows of about ten
+ * columns: this is several times that, and keeps the snapshot (a value and a
+ * number format per cell) well within the command line's memory.
+ */
+export const MAX_TABLE_CELLS = 4_000_000;
+
 /**
  * Reads an .xlsx into the engine's snapshot: every table's headers, values and
- * number formats, and the settings the add-in stored in the workbook.
+ * number formats, and the settings the add-in stored in the workbook. Whatever
+ * the file holds, the only error thrown is a WorkbookReadError.
  */
 export function readXlsx(bytes: Uint8Array, fileName: string): ReadResult {
-  const pkg = XlsxPackage.open(bytes, fileName);
   try {
-    return readPackage(pkg, readDocumentSettings(pkg));
+    const pkg = XlsxPackage.open(bytes, fileName);
+    return readPackage(pkg, bytes, readDocumentSettings(pkg));
   } catch (error) {
-    if (error instanceof XmlError) throw new WorkbookReadError("corrupt", error.message);
+    if (error instanceof WorkbookReadError) throw error;
+    if (error instanceof XmlError) throw new WorkbookReadError(error.fault, error.message);
+    // A file this reader did not foresee (a string too long for the engine, say) is damaged to its user, never a crash.
+    throw new WorkbookReadError("corrupt", error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** A part's text as the adapter scans it (see plainMarkup), or null when the package has no such part. */
+export function partXml(pkg: XlsxPackage, path: string): string | null {
+  const text = pkg.text(path);
+  if (text === null) return null;
+  try {
+    return plainMarkup(text);
+  } catch (error) {
+    if (error instanceof XmlError)
+      throw new WorkbookReadError(
+        error.fault,
+        error.message === "" ? path : `${path}: ${error.message}`
+      );
     throw error;
   }
 }
 
-function readPackage(pkg: XlsxPackage, settings: WorkbookSettings): ReadResult {
+/**
+ * The text of a sheet or of the shared strings, from a package opened for the
+ * occasion and dropped after: XlsxPackage keeps every text it decompresses,
+ * and these parts, most of a workbook's size, are needed once by the reader
+ * and once by the writer. Opening again reads only the zip's directory.
+ */
+export function bulkPartXml(source: Uint8Array, path: string): string | null {
+  return partXml(XlsxPackage.open(source, ""), path);
+}
+
+function readPackage(pkg: XlsxPackage, source: Uint8Array, settings: WorkbookSettings): ReadResult {
   const workbookPath = pkg.relationships("").find((r) => isRel(r.type, "officeDocument"))?.target;
-  const workbookXml = workbookPath === undefined ? null : pkg.text(workbookPath);
+  const workbookXml = workbookPath === undefined ? null : partXml(pkg, workbookPath);
   if (workbookPath === undefined || workbookXml === null)
     throw new WorkbookReadError("not-workbook");
 
@@ -72,17 +123,17 @@ function readPackage(pkg: XlsxPackage, settings: WorkbookSettings): ReadResult {
   const date1904 = workbookPr?.attrs.date1904;
   const dateSystem: DateSystem = date1904 === "1" || date1904 === "true" ? 1904 : 1900;
   const stylesPath = workbookRels.find((r) => isRel(r.type, "styles"))?.target ?? null;
-  const styles = readStyles(stylesPath === null ? null : pkg.text(stylesPath));
+  const styles = readStyles(stylesPath === null ? null : partXml(pkg, stylesPath));
   const sstPath = workbookRels.find((r) => isRel(r.type, "sharedStrings"))?.target;
-  const sharedStrings = readSharedStrings(sstPath === undefined ? null : pkg.text(sstPath));
+  const sharedStrings = sstPath === undefined ? [] : readSharedStrings(source, sstPath);
 
   const tables: XlsxTable[] = [];
   const snapshots: TableSnapshot[] = [];
+  const budget = { cells: 0 };
   for (const sheet of findElements(workbookXml, "sheet")) {
     const relId = attrByLocalName(sheet.attrs, "id");
     const sheetPath = workbookRels.find((r) => r.id === relId)?.target;
-    const sheetXml = sheetPath === undefined ? null : pkg.text(sheetPath);
-    if (sheetPath === undefined || sheetXml === null) continue; // chart sheets and dialog sheets have no tables
+    if (sheetPath === undefined || !pkg.has(sheetPath)) continue; // chart sheets and dialog sheets have no tables
     const sheetName = sheet.attrs.name ?? "";
     const sheetTables = pkg
       .relationships(sheetPath)
@@ -90,11 +141,14 @@ function readPackage(pkg: XlsxPackage, settings: WorkbookSettings): ReadResult {
       .map((r) => readTable(pkg, r.target, sheetName, sheetPath));
     if (sheetTables.length === 0) continue;
     tables.push(...sheetTables);
-    snapshots.push(...readSheetTables(sheetXml, sheetTables, sharedStrings, styles, dateSystem));
+    const sheetXml = bulkPartXml(source, sheetPath)!;
+    snapshots.push(
+      ...readSheetTables(sheetXml, sheetTables, sharedStrings, styles, dateSystem, budget)
+    );
   }
   if (tables.length === 0) throw new WorkbookReadError("no-tables");
   return {
-    workbook: { pkg, dateSystem, stylesPath, styles, tables },
+    workbook: { pkg, source, dateSystem, stylesPath, styles, tables },
     snapshot: { dateSystem, tables: snapshots, settings },
   };
 }
@@ -103,9 +157,23 @@ function isRel(type: string, name: string): boolean {
   return type === `${REL}/${name}` || type === `${STRICT_REL}/${name}`;
 }
 
-function readSharedStrings(xml: string | null): string[] {
+function readSharedStrings(source: Uint8Array, path: string): string[] {
+  const xml = bulkPartXml(source, path);
   if (xml === null) return [];
-  return findElements(xml, "si").map((si) => stringItemText(xml, si.openEnd, si.innerEnd));
+  const strings: string[] = [];
+  try {
+    // One item at a time: a list of every <si> element first would be as many objects as strings.
+    for (let si = findElement(xml, "si"); si !== null; si = findElement(xml, "si", si.end))
+      strings.push(stringItemText(xml, si.openEnd, si.innerEnd));
+  } catch (error) {
+    if (error instanceof XmlError)
+      throw new WorkbookReadError(
+        error.fault,
+        `${path} (si ${strings.length + 1}): ${error.message}`
+      );
+    throw error;
+  }
+  return strings;
 }
 
 function readTable(
@@ -114,68 +182,144 @@ function readTable(
   sheet: string,
   sheetPath: string
 ): XlsxTable {
-  const xml = pkg.text(tablePath);
+  const xml = partXml(pkg, tablePath);
   const table = xml === null ? null : findElement(xml, "table");
   const ref = table === null ? null : parseRangeRef(table.attrs.ref ?? "");
-  if (xml === null || table === null || ref === null)
+  const headerRowCount = Number(table?.attrs.headerRowCount ?? 1);
+  const totalsRowCount = Number(table?.attrs.totalsRowCount ?? 0);
+  if (
+    xml === null ||
+    table === null ||
+    ref === null ||
+    ref.firstRow < 1 ||
+    ref.lastRow > MAX_ROW ||
+    ref.firstRow > ref.lastRow ||
+    ref.firstColumn > ref.lastColumn ||
+    ref.lastColumn > MAX_COLUMN ||
+    !(headerRowCount === 0 || headerRowCount === 1) ||
+    !(totalsRowCount === 0 || totalsRowCount === 1)
+  )
     throw new WorkbookReadError("corrupt", `table part ${tablePath}`);
   const columns = findElements(xml, "tableColumn").map((c) =>
     decodeOoxmlEscapes(c.attrs.name ?? "")
   );
+  const name = table.attrs.displayName ?? table.attrs.name ?? "";
+  const width = ref.lastColumn - ref.firstColumn + 1;
+  // Excel keeps one <tableColumn> per column of the range; a table that disagrees cannot be mapped to its cells.
+  if (columns.length !== width)
+    throw new WorkbookReadError(
+      "table-columns",
+      [name, sheet, String(width), String(columns.length)].join("\t")
+    );
   return {
-    name: table.attrs.displayName ?? table.attrs.name ?? "",
+    name,
     sheet,
     sheetPath,
     tablePath,
     ref,
-    headerRowCount: Number(table.attrs.headerRowCount ?? 1),
-    totalsRowCount: Number(table.attrs.totalsRowCount ?? 0),
+    headerRowCount,
+    totalsRowCount,
     columns,
   };
 }
 
-/** One pass over the sheet's rows collects the cells of all its tables. */
+interface Grid {
+  readonly table: XlsxTable;
+  readonly firstData: number;
+  readonly lastData: number;
+  readonly width: number;
+  readonly rows: CellValue[][];
+  readonly formats: string[][];
+  /** The last data row the sheet holds, once the table is past the cell limit. */
+  overflowRow: number;
+}
+
+/**
+ * One pass over the sheet's rows collects the cells of all its tables. A
+ * table's rows stop at the last row the sheet holds: rows after it have no
+ * cell, so they are blank, and blank rows are not data. Sizing from the rows
+ * that exist rather than from the table's `ref` is what keeps a 9 KB part
+ * saying `A1:XFD1048576` from allocating 17 billion cells.
+ */
 function readSheetTables(
   xml: string,
   tables: readonly XlsxTable[],
   sharedStrings: readonly string[],
   styles: Styles,
-  dateSystem: DateSystem
+  dateSystem: DateSystem,
+  budget: { cells: number }
 ): TableSnapshot[] {
-  const grids = tables.map((table) => {
-    const firstData = table.ref.firstRow + table.headerRowCount;
-    const lastData = table.ref.lastRow - table.totalsRowCount;
-    const rowCount = Math.max(0, lastData - firstData + 1);
-    const width = table.ref.lastColumn - table.ref.firstColumn + 1;
-    return {
-      table,
-      firstData,
-      lastData,
-      rows: Array.from({ length: rowCount }, () => new Array<CellValue>(width).fill(null)),
-      formats: Array.from({ length: rowCount }, () =>
-        new Array<string>(width).fill(styles.formats[0] ?? "General")
-      ),
-    };
-  });
-  const data = locateSheetData(xml);
-  scanRows(xml, data, (row) => {
-    const hits = grids.filter((g) => row.row >= g.firstData && row.row <= g.lastData);
-    if (hits.length === 0) return;
-    const rowStyle = row.attrs.customFormat === "1" ? Number(row.attrs.s ?? 0) : null;
+  const general = styles.formats[0] ?? "General";
+  const grids: Grid[] = tables.map((table) => ({
+    table,
+    firstData: table.ref.firstRow + table.headerRowCount,
+    lastData: table.ref.lastRow - table.totalsRowCount,
+    width: table.ref.lastColumn - table.ref.firstColumn + 1,
+    rows: [],
+    formats: [],
+    overflowRow: 0,
+  }));
+  const sheet = tables[0].sheet;
+  // Where an error was met, kept as numbers: a string per cell would be a million strings.
+  let whereRow = 0;
+  let whereCol = -1;
+  const visitCell = (cell: CellTag, hits: readonly Grid[], rowIndex: (g: Grid) => number) => {
+    let value: CellValue | undefined;
     for (const grid of hits) {
-      const formats = grid.formats[row.row - grid.firstData];
-      if (rowStyle !== null) formats.fill(styles.formats[rowStyle] ?? "General");
+      const col = cell.col - grid.table.ref.firstColumn;
+      if (col < 0 || col >= grid.width || grid.overflowRow > 0) continue;
+      whereCol = cell.col;
+      value ??= readCellValue(xml, cell, data.prefix, sharedStrings, dateSystem);
+      const index = rowIndex(grid);
+      grid.rows[index][col] = value;
+      grid.formats[index][col] = styles.formats[cell.style] ?? "General";
     }
-    for (const cell of scanCells(xml, row, data.prefix)) {
+  };
+  const data = locateSheetData(xml);
+  try {
+    scanRows(xml, data, (row) => {
+      whereRow = row.row;
+      whereCol = -1;
+      const hits = grids.filter((g) => row.row >= g.firstData && row.row <= g.lastData);
+      if (hits.length === 0) return;
+      const rowStyle =
+        row.attrs.customFormat === "1" || row.attrs.customFormat === "true"
+          ? (styles.formats[Number(row.attrs.s ?? 0)] ?? "General")
+          : null;
       for (const grid of hits) {
-        const col = cell.col - grid.table.ref.firstColumn;
-        if (col < 0 || col >= grid.rows[0].length) continue;
         const index = row.row - grid.firstData;
-        grid.rows[index][col] = readCellValue(xml, cell, data.prefix, sharedStrings, dateSystem);
-        grid.formats[index][col] = styles.formats[Number(cell.attrs.s ?? 0)] ?? "General";
+        if (grid.overflowRow > 0 || !materialise(grid, index, general, budget)) {
+          grid.overflowRow = row.row;
+          continue;
+        }
+        if (rowStyle !== null) grid.formats[index].fill(rowStyle);
       }
-    }
-  });
+      forEachCell(xml, row, data.prefix, (cell) =>
+        visitCell(cell, hits, (g) => row.row - g.firstData)
+      );
+    });
+  } catch (error) {
+    if (error instanceof XmlError)
+      throw new WorkbookReadError(
+        error.fault,
+        `${sheetCellReference(sheet, whereCol < 0 ? `${whereRow}:${whereRow}` : cellAddress(whereCol, whereRow))}: ${error.message}`
+      );
+    throw error;
+  }
+  const tooLarge = grids.find((g) => g.overflowRow > 0);
+  if (tooLarge !== undefined) {
+    const rows = tooLarge.overflowRow - tooLarge.firstData + 1;
+    throw new WorkbookReadError(
+      "table-too-large",
+      [
+        tooLarge.table.name,
+        tooLarge.table.sheet,
+        String(rows),
+        String(tooLarge.width),
+        String(MAX_TABLE_CELLS),
+      ].join("\t")
+    );
+  }
   return grids.map(({ table, rows, formats }) => ({
     name: table.name,
     sheet: table.sheet,
@@ -186,4 +330,17 @@ function readSheetTables(
     numberFormats: formats,
     hasTotalsRow: table.totalsRowCount > 0,
   }));
+}
+
+/** Blank rows up to `index` (rows the sheet skips are blank), within the workbook's cell budget; false past it. */
+function materialise(grid: Grid, index: number, general: string, budget: { cells: number }) {
+  const missing = index + 1 - grid.rows.length;
+  if (missing <= 0) return true;
+  if (budget.cells + missing * grid.width > MAX_TABLE_CELLS) return false;
+  budget.cells += missing * grid.width;
+  while (grid.rows.length <= index) {
+    grid.rows.push(new Array<CellValue>(grid.width).fill(null));
+    grid.formats.push(new Array<string>(grid.width).fill(general));
+  }
+  return true;
 }

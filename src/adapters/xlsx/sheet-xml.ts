@@ -1,10 +1,11 @@
-import { columnIndex } from "../../engine/cell-address";
 import { dayFromYmd, serialFromDay } from "../../engine/days";
 import type { CellValue } from "../../engine/snapshot";
 import {
+  closingTag,
   decodeEntities,
   decodeOoxmlEscapes,
   findElement,
+  isSpace,
   parseAttributes,
   stringItemText,
   tagEnd,
@@ -31,15 +32,26 @@ export interface RowSpan {
   readonly attrs: Readonly<Record<string, string>>;
 }
 
-export interface CellSpan {
+/** A cell's place in the text and the three attributes the adapter uses. */
+export interface CellTag {
   readonly col: number;
   readonly row: number;
   readonly start: number;
   readonly openEnd: number;
   readonly innerEnd: number;
   readonly end: number;
+  /** `t`, "n" when absent. */
+  readonly type: string;
+  /** `s`, 0 when absent. */
+  readonly style: number;
+}
+
+export interface CellSpan extends CellTag {
   readonly attrs: Readonly<Record<string, string>>;
 }
+
+/** Excel's last column, XFD. */
+export const MAX_COLUMN = 16_383;
 
 export function locateSheetData(xml: string): SheetData {
   const element = findElement(xml, "sheetData");
@@ -54,85 +66,159 @@ export function locateSheetData(xml: string): SheetData {
   };
 }
 
-/** A row or a cell: one object each, its position filled in by the scanner (a sheet can hold a million cells). */
-interface ElementSpan {
-  readonly start: number;
-  readonly openEnd: number;
-  readonly innerEnd: number;
-  readonly end: number;
-  readonly attrs: Readonly<Record<string, string>>;
-  row: number;
-  col: number;
+/**
+ * Index of the next `<qname` between `from` and `to` whose name ends there (a
+ * space, `>` or `/`): `<c` also starts `<color>` and `<charset>` inside rich-text runs.
+ */
+function nextOpenTag(xml: string, open: string, from: number, to: number): number {
+  for (let start = xml.indexOf(open, from); start >= 0 && start < to;) {
+    const next = xml.charCodeAt(start + open.length);
+    if (next === 62 || next === 47 || isSpace(next)) return start;
+    start = xml.indexOf(open, start + open.length);
+  }
+  return -1;
 }
 
-/**
- * The next `<name …>` element (given as its opening `<prefix:name`) between
- * `from` and `to`. A name is ended only by a space, `>` or `/`: `<c` also starts
- * `<color>` and `<charset>` inside rich-text runs.
- */
-function nextElement(
-  xml: string,
-  open: string,
-  close: string,
-  from: number,
-  to: number
-): ElementSpan | null {
-  let pos = from;
-  while (pos < to) {
-    const start = xml.indexOf(open, pos);
-    if (start < 0 || start >= to) return null;
-    const next = xml.charCodeAt(start + open.length);
-    if (next !== 32 && next !== 62 && next !== 47 && next !== 9 && next !== 10 && next !== 13) {
-      pos = start + open.length;
-      continue;
-    }
-    const openEnd = tagEnd(xml, start + open.length);
-    const selfClosing = xml.charCodeAt(openEnd - 2) === 47;
-    const attrs = parseAttributes(xml.slice(start + open.length, openEnd - (selfClosing ? 2 : 1)));
-    if (selfClosing)
-      return { start, openEnd, innerEnd: openEnd, end: openEnd, attrs, row: 0, col: 0 };
-    const innerEnd = xml.indexOf(close, openEnd);
-    if (innerEnd < 0) throw new XmlError(`${open.slice(1)} at ${start} is not closed`);
-    return { start, openEnd, innerEnd, end: innerEnd + close.length, attrs, row: 0, col: 0 };
-  }
-  return null;
+/** Index of the element's closing tag, given its opening tag ends at `openEnd`; `openEnd` itself when self-closing. */
+function innerEndOf(xml: string, qname: string, start: number, openEnd: number, to: number) {
+  if (xml.charCodeAt(openEnd - 2) === 47) return openEnd;
+  const innerEnd = closingTag(xml, qname, openEnd, to);
+  if (innerEnd < 0) throw new XmlError(`<${qname}> at ${start} is not closed`);
+  return innerEnd;
 }
 
 /** Each `<row>` in order; rows without `r` follow the previous one, as the format says. */
 export function scanRows(xml: string, data: SheetData, visit: (row: RowSpan) => void): void {
   if (data.selfClosing) return;
-  const open = `<${data.prefix}row`;
-  const close = `</${data.prefix}row>`;
+  const qname = `${data.prefix}row`;
+  const open = `<${qname}`;
   let previous = 0;
-  for (let span = nextElement(xml, open, close, data.innerStart, data.innerEnd); span !== null;) {
-    span.row = span.attrs.r === undefined ? previous + 1 : Number(span.attrs.r);
-    visit(span);
-    previous = span.row;
-    span = nextElement(xml, open, close, span.end, data.innerEnd);
+  for (let start = nextOpenTag(xml, open, data.innerStart, data.innerEnd); start >= 0;) {
+    const openEnd = tagEnd(xml, start + open.length);
+    const selfClosing = xml.charCodeAt(openEnd - 2) === 47;
+    const attrs = parseAttributes(xml.slice(start + open.length, openEnd - (selfClosing ? 2 : 1)));
+    const innerEnd = innerEndOf(xml, qname, start, openEnd, data.innerEnd);
+    const end = selfClosing ? openEnd : tagEnd(xml, innerEnd);
+    const row = attrs.r === undefined ? previous + 1 : Number(attrs.r);
+    if (!Number.isInteger(row) || row < 1 || row > 1_048_576)
+      throw new XmlError(`row number "${attrs.r}" is not valid`);
+    visit({ row, start, openEnd, innerEnd, end, attrs });
+    previous = row;
+    start = nextOpenTag(xml, open, end, data.innerEnd);
   }
 }
 
-/** The `<c>` cells of a row, in order; cells without `r` follow the previous one. */
+/** The reused cell of `forEachCell`: the reader sees a million of them and keeps none. */
+interface CellCursor {
+  col: number;
+  row: number;
+  start: number;
+  openEnd: number;
+  innerEnd: number;
+  end: number;
+  type: string;
+  style: number;
+}
+
+/**
+ * The `<c>` cells of a row, in order, each handed over in the same object
+ * (copy what you keep); cells without `r` follow the previous one. Only `r`,
+ * `t` and `s` are read, without an object of attributes per cell.
+ */
+export function forEachCell(
+  xml: string,
+  row: RowSpan,
+  prefix: string,
+  visit: (cell: CellTag) => void
+): void {
+  const qname = `${prefix}c`;
+  const open = `<${qname}`;
+  const cell: CellCursor = {
+    col: -1,
+    row: row.row,
+    start: 0,
+    openEnd: 0,
+    innerEnd: 0,
+    end: 0,
+    type: "n",
+    style: 0,
+  };
+  for (let start = nextOpenTag(xml, open, row.openEnd, row.innerEnd); start >= 0;) {
+    const openEnd = tagEnd(xml, start + open.length);
+    const previous = cell.col;
+    cell.col = -1;
+    cell.type = "n";
+    cell.style = 0;
+    readCellAttributes(xml, start + open.length, openEnd, cell);
+    if (cell.col < 0) cell.col = previous + 1;
+    if (cell.col > MAX_COLUMN) throw new XmlError(`cell in row ${row.row} is beyond column XFD`);
+    cell.start = start;
+    cell.openEnd = openEnd;
+    cell.innerEnd = innerEndOf(xml, qname, start, openEnd, row.innerEnd);
+    cell.end = xml.charCodeAt(openEnd - 2) === 47 ? openEnd : tagEnd(xml, cell.innerEnd);
+    visit(cell);
+    start = nextOpenTag(xml, open, cell.end, row.innerEnd);
+  }
+}
+
+/** The cells of a row as objects of their own (with all their attributes): for the few rows the writer rebuilds and for tests. */
 export function scanCells(xml: string, row: RowSpan, prefix: string): CellSpan[] {
   const cells: CellSpan[] = [];
-  const open = `<${prefix}c`;
-  const close = `</${prefix}c>`;
-  let previous = -1;
-  for (let span = nextElement(xml, open, close, row.openEnd, row.innerEnd); span !== null;) {
-    span.col = span.attrs.r === undefined ? previous + 1 : columnOfRef(span.attrs.r);
-    span.row = row.row;
-    cells.push(span);
-    previous = span.col;
-    span = nextElement(xml, open, close, span.end, row.innerEnd);
-  }
+  const skip = prefix.length + 2;
+  forEachCell(xml, row, prefix, (cell) => {
+    const close = cell.openEnd - (cell.end === cell.openEnd ? 2 : 1);
+    cells.push({ ...cell, attrs: parseAttributes(xml.slice(cell.start + skip, close)) });
+  });
   return cells;
 }
 
+/** `r`, `t` and `s` of a `<c …>` tag, straight from the text. */
+function readCellAttributes(xml: string, from: number, openEnd: number, cell: CellCursor): void {
+  let i = from;
+  const stop = openEnd - 1;
+  while (i < stop) {
+    while (i < stop && xml.charCodeAt(i) <= 32) i++;
+    const nameStart = i;
+    while (i < stop && xml.charCodeAt(i) !== 61 && xml.charCodeAt(i) > 32) i++; // "="
+    const nameLength = i - nameStart;
+    while (i < stop && xml.charCodeAt(i) <= 32) i++;
+    if (xml.charCodeAt(i) !== 61) return;
+    i++;
+    while (i < stop && xml.charCodeAt(i) <= 32) i++;
+    const quote = xml.charCodeAt(i);
+    if (quote !== 34 && quote !== 39) return;
+    const valueEnd = xml.indexOf(quote === 34 ? '"' : "'", i + 1);
+    if (valueEnd < 0 || valueEnd > stop) return;
+    if (nameLength === 1) {
+      const raw = xml.slice(i + 1, valueEnd);
+      const value = raw.includes("&") ? decodeEntities(raw) : raw;
+      const name = xml.charCodeAt(nameStart);
+      if (name === 114)
+        cell.col = columnOfRef(value); // r
+      else if (name === 116)
+        cell.type = value; // t
+      else if (name === 115) cell.style = styleIndex(value); // s
+    }
+    i = valueEnd + 1;
+  }
+}
+
 function columnOfRef(ref: string): number {
-  const match = /^([A-Za-z]{1,3})/.exec(ref);
-  const col = match ? columnIndex(match[1]) : null;
-  if (col === null) throw new XmlError(`cell reference "${ref}" is not valid`);
-  return col;
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length && i < 4; i++) {
+    const ch = ref.charCodeAt(i) | 32; // lower case
+    if (ch < 97 || ch > 122) break;
+    col = col * 26 + (ch - 96);
+  }
+  if (i === 0 || i > 3) throw new XmlError(`cell reference "${ref}" is not valid`);
+  return col - 1;
+}
+
+function styleIndex(text: string): number {
+  const style = Number(text);
+  if (!Number.isInteger(style) || style < 0) throw new XmlError(`style "${text}" is not valid`);
+  return style;
 }
 
 /**
@@ -141,12 +227,12 @@ function columnOfRef(ref: string): number {
  */
 export function readCellValue(
   xml: string,
-  cell: CellSpan,
+  cell: CellTag,
   prefix: string,
   sharedStrings: readonly string[],
   dateSystem: 1900 | 1904
 ): CellValue {
-  const type = cell.attrs.t ?? "n";
+  const type = cell.type;
   if (type === "inlineStr") {
     const is = findElement(xml, "is", cell.openEnd, cell.innerEnd);
     return is === null ? null : stringItemText(xml, is.openEnd, is.innerEnd);
@@ -166,9 +252,9 @@ export function readCellValue(
     case "e":
       return { error: decodeEntities(v).trim() };
     case "d":
-      return serialFromIsoDateTime(v.trim(), dateSystem);
+      return serialFromIsoDateTime(decodeEntities(v).trim(), dateSystem);
     default: {
-      const number = Number(v);
+      const number = Number(v.includes("&") ? decodeEntities(v) : v);
       if (v.trim() === "" || !Number.isFinite(number))
         throw new XmlError(`cell value "${v}" is not a number`);
       return number;
@@ -176,22 +262,16 @@ export function readCellValue(
   }
 }
 
-function findValue(xml: string, cell: CellSpan, prefix: string): string | null {
+function findValue(xml: string, cell: CellTag, prefix: string): string | null {
   if (cell.openEnd === cell.end) return null;
-  const open = `<${prefix}v`;
-  let at = xml.indexOf(open, cell.openEnd);
-  while (at >= 0 && at < cell.innerEnd) {
-    const next = xml.charCodeAt(at + open.length);
-    if (next === 62 || next === 32) {
-      const openEnd = tagEnd(xml, at + open.length);
-      if (xml.charCodeAt(openEnd - 2) === 47) return null;
-      const close = xml.indexOf(`</${prefix}v>`, openEnd);
-      return xml.slice(openEnd, close);
-    }
-    if (next === 47) return null; // <v/>
-    at = xml.indexOf(open, at + open.length);
-  }
-  return null;
+  const qname = `${prefix}v`;
+  const at = nextOpenTag(xml, `<${qname}`, cell.openEnd, cell.innerEnd);
+  if (at < 0) return null;
+  const openEnd = tagEnd(xml, at + qname.length + 1);
+  if (xml.charCodeAt(openEnd - 2) === 47) return null; // <v/>
+  const close = closingTag(xml, qname, openEnd, cell.innerEnd);
+  if (close < 0) throw new XmlError(`<${qname}> is not closed`);
+  return xml.slice(openEnd, close);
 }
 
 /** Strict-OOXML `t="d"` cells hold ISO 8601 text; hosts see them as serial numbers. */

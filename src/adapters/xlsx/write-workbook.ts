@@ -6,10 +6,21 @@ import {
   rangesOverlap,
   type RangeRef,
 } from "../../engine/range-ref";
-import type { XlsxTable, XlsxWorkbook } from "./read-workbook";
-import { locateSheetData, scanCells, scanRows, type CellSpan, type RowSpan } from "./sheet-xml";
+import { bulkPartXml, partXml, type XlsxTable, type XlsxWorkbook } from "./read-workbook";
+import { PartDeflater } from "./part-deflater";
+import {
+  forEachCell,
+  locateSheetData,
+  MAX_COLUMN,
+  scanRows,
+  type CellTag,
+  type RowSpan,
+  type SheetData,
+} from "./sheet-xml";
 import { StyleEditor } from "./styles";
-import { encodeOoxmlText, escapeXml, findElement, findElements, setAttribute } from "./xml";
+import { encodeOoxmlText, escapeXml, findElement, findElements, setAttribute, tagEnd } from "./xml";
+import { readZip, writeZip, type ZipEntry } from "./zip-archive";
+import { deflateEntry } from "./zip-deflate";
 
 export type SkipReason = "occupied" | "overlaps-table" | "merged-cells" | "sheet-full";
 
@@ -28,24 +39,24 @@ export interface WriteOutcome {
   readonly skipped: readonly SkippedTable[];
 }
 
+/** What the plan does to one cell: a new value, a new number format, or both. */
 interface CellEdit {
+  readonly col: number;
   value?: PlanValue;
   format?: string;
 }
 
-type RowEdits = Map<number, CellEdit>;
-
-const MAX_COLUMN = 16_383; // XFD
-
 /**
  * Applies a WritePlan to the package by splicing the sheet, table and styles
- * XML: only status cells change, every other byte of every part stays as it was.
+ * XML: only status cells change, every other byte of every part stays as it
+ * was, and every other part keeps its original compressed bytes. A sheet is
+ * written straight into its compressor, a row at a time.
  */
 export function applyWritePlan(workbook: XlsxWorkbook, plan: WritePlan): WriteOutcome {
   const skipped: SkippedTable[] = [];
-  const styles =
-    workbook.stylesPath === null ? null : new StyleEditor(workbook.pkg.text(workbook.stylesPath)!);
-  let changed = false;
+  const { pkg, stylesPath } = workbook;
+  const styles = stylesPath === null ? null : new StyleEditor(partXml(pkg, stylesPath)!);
+  const written = new Map<string, ZipEntry>();
 
   const bySheet = new Map<string, { table: XlsxTable; plan: TablePlan }[]>();
   for (const tablePlan of plan.tables) {
@@ -59,8 +70,7 @@ export function applyWritePlan(workbook: XlsxWorkbook, plan: WritePlan): WriteOu
   }
 
   for (const [sheetPath, entries] of bySheet) {
-    const xml = workbook.pkg.text(sheetPath)!;
-    const sheet = new SheetEditor(xml);
+    const sheet = new SheetEditor(bulkPartXml(workbook.source, sheetPath)!);
     const sheetTables = workbook.tables.filter((t) => t.sheetPath === sheetPath);
     for (const { table, plan: tablePlan } of entries) {
       const added = tablePlan.columns.filter((c) => c.existingIndex === null).length;
@@ -72,33 +82,49 @@ export function applyWritePlan(workbook: XlsxWorkbook, plan: WritePlan): WriteOu
         }
       }
       sheet.addTableEdits(table, tablePlan, styles);
-      workbook.pkg.setText(
-        table.tablePath,
-        editTableXml(workbook.pkg.text(table.tablePath)!, table, tablePlan)
-      );
-      changed = true;
+      const tableXml = editTableXml(partXml(pkg, table.tablePath)!, table, tablePlan);
+      written.set(table.tablePath, compressText(table.tablePath, tableXml));
     }
-    if (sheet.hasEdits) workbook.pkg.setText(sheetPath, sheet.toXml(styles));
+    if (sheet.hasEdits) written.set(sheetPath, sheet.write(sheetPath, styles));
   }
-  if (!changed) return { bytes: null, skipped };
-  if (styles !== null && styles.changed) workbook.pkg.setText(workbook.stylesPath!, styles.toXml());
-  return { bytes: workbook.pkg.toBytes(), skipped };
+  if (written.size === 0) return { bytes: null, skipped };
+  if (styles !== null && styles.changed)
+    written.set(stylesPath!, compressText(stylesPath!, styles.toXml()));
+  const entries = readZip(workbook.source).map((entry) => written.get(entry.name) ?? entry);
+  return { bytes: writeZip(entries), skipped };
+}
+
+function compressText(path: string, text: string): ZipEntry {
+  return deflateEntry(path, new TextEncoder().encode(text));
+}
+
+/**
+ * One kind of edit to one column, row by row in ascending order, read
+ * straight from the plan's arrays: the editor never holds an object per
+ * edited cell (a plan can edit a million of them).
+ */
+interface EditStream {
+  readonly col: number;
+  /** Worksheet row of `rows[i]` is `base + rows[i]`. */
+  readonly base: number;
+  readonly rows: readonly number[];
+  /** The value of each row; absent for a stream of formats. */
+  readonly values: readonly PlanValue[] | null;
+  readonly format: string | null;
+  at: number;
 }
 
 class SheetEditor {
-  private readonly data;
-  private readonly rows: RowSpan[] = [];
-  private readonly cellsCache = new Map<number, CellSpan[]>();
-  private readonly edits = new Map<number, RowEdits>();
+  private readonly data: SheetData;
+  private readonly streams: EditStream[] = [];
   private extraColumns = -1;
 
   constructor(private readonly xml: string) {
     this.data = locateSheetData(xml);
-    scanRows(xml, this.data, (row) => this.rows.push(row));
   }
 
   get hasEdits(): boolean {
-    return this.edits.size > 0;
+    return this.streams.some((stream) => stream.rows.length > 0);
   }
 
   /** Why the table cannot grow `count` columns to the right, or null when it can. */
@@ -124,127 +150,144 @@ class SheetEditor {
     );
     if (merges.some((m) => m !== null && rangesOverlap(m, area)))
       return { reason: "merged-cells", range };
-    for (const row of this.rows) {
-      if (row.row < area.firstRow || row.row > area.lastRow) continue;
-      for (const cell of this.cellsOf(row)) {
+    let occupied = false;
+    scanRows(this.xml, this.data, (row) => {
+      if (occupied || row.row < area.firstRow || row.row > area.lastRow) return;
+      forEachCell(this.xml, row, this.data.prefix, (cell) => {
         if (
           cell.col >= area.firstColumn &&
           cell.col <= area.lastColumn &&
           cell.openEnd !== cell.end
-        ) {
-          return { reason: "occupied", range };
-        }
-      }
-    }
-    return null;
+        )
+          occupied = true;
+      });
+    });
+    return occupied ? { reason: "occupied", range } : null;
   }
 
   addTableEdits(table: XlsxTable, plan: TablePlan, styles: StyleEditor | null): void {
     let next = table.ref.lastColumn + 1;
     const firstDataRow = table.ref.firstRow + table.headerRowCount;
+    const add = (stream: Omit<EditStream, "at">) => {
+      if (stream.rows.length > 0) this.streams.push({ ...stream, at: 0 });
+    };
     for (const column of plan.columns) {
       const col =
         column.existingIndex === null ? next++ : table.ref.firstColumn + column.existingIndex;
       if (table.headerRowCount > 0 && (column.existingIndex === null || column.rename)) {
-        this.edit(table.ref.firstRow, col, { value: column.header });
+        add({ col, base: table.ref.firstRow, rows: [0], values: [column.header], format: null });
       }
-      column.writeRows.forEach((rowIndex, i) =>
-        this.edit(firstDataRow + rowIndex, col, { value: column.writeValues[i] })
-      );
-      if (column.numberFormat !== null && styles !== null) {
-        for (const rowIndex of column.formatRows)
-          this.edit(firstDataRow + rowIndex, col, { format: column.numberFormat });
-      }
+      add({
+        col,
+        base: firstDataRow,
+        rows: column.writeRows,
+        values: column.writeValues,
+        format: null,
+      });
+      if (column.numberFormat !== null && styles !== null)
+        add({
+          col,
+          base: firstDataRow,
+          rows: column.formatRows,
+          values: null,
+          format: column.numberFormat,
+        });
     }
     this.extraColumns = Math.max(this.extraColumns, next - 1);
   }
 
-  private edit(row: number, col: number, edit: CellEdit): void {
-    let rowEdits = this.edits.get(row);
-    if (rowEdits === undefined) {
-      rowEdits = new Map();
-      this.edits.set(row, rowEdits);
-    }
-    rowEdits.set(col, { ...rowEdits.get(col), ...edit });
+  /** The first worksheet row some stream still has to edit, or Infinity. */
+  private nextEditedRow(): number {
+    let row = Infinity;
+    for (const s of this.streams)
+      if (s.at < s.rows.length) row = Math.min(row, s.base + s.rows[s.at]);
+    return row;
   }
 
-  private cellsOf(row: RowSpan): CellSpan[] {
-    let cells = this.cellsCache.get(row.row);
-    if (cells === undefined) {
-      cells = scanCells(this.xml, row, this.data.prefix);
-      this.cellsCache.set(row.row, cells);
+  /** The edits of `row` (the next edited row), taken off the streams. */
+  private takeEdits(row: number): CellEdit[] {
+    const edits: CellEdit[] = [];
+    for (const s of this.streams) {
+      if (s.at >= s.rows.length || s.base + s.rows[s.at] !== row) continue;
+      let edit = edits.find((e) => e.col === s.col);
+      if (edit === undefined) {
+        edit = { col: s.col };
+        edits.push(edit);
+      }
+      if (s.values !== null) edit.value = s.values[s.at];
+      else edit.format = s.format!;
+      s.at++;
     }
-    return cells;
+    return edits;
   }
 
-  toXml(styles: StyleEditor | null): string {
+  /** The sheet with its edits, compressed as it goes: untouched rows are copied as slices of the original. */
+  write(path: string, styles: StyleEditor | null): ZipEntry {
     const { xml, data } = this;
     const p = data.prefix;
-    const pending = [...this.edits.keys()].sort((a, b) => a - b);
-    const out: string[] = [];
-    let cursor = data.selfClosing ? data.start : data.innerStart;
-    let k = 0;
-    if (data.selfClosing) out.push(xml.slice(0, data.start), `<${p}sheetData>`);
-    else out.push(xml.slice(0, cursor));
-    for (const row of this.rows) {
-      while (k < pending.length && pending[k] < row.row) {
-        out.push(xml.slice(cursor, row.start), this.newRow(pending[k++], styles));
+    const out = new PartDeflater(path);
+    // <dimension> comes before <sheetData> (ECMA-376 Part 1, §18.3.1.99 CT_Worksheet).
+    out.write(this.widenDimension(xml.slice(0, data.start)));
+    if (data.selfClosing) {
+      out.write(`<${p}sheetData>`);
+      for (let r = this.nextEditedRow(); r !== Infinity; r = this.nextEditedRow())
+        out.write(this.newRow(r, styles));
+      out.write(`</${p}sheetData>`);
+      out.write(xml.slice(tagEnd(xml, data.start + 1)));
+      return out.finish();
+    }
+    let cursor = data.start;
+    scanRows(xml, data, (row) => {
+      let r = this.nextEditedRow();
+      for (; r < row.row; r = this.nextEditedRow()) {
+        out.write(xml.slice(cursor, row.start));
+        out.write(this.newRow(r, styles));
         cursor = row.start;
       }
-      if (k < pending.length && pending[k] === row.row) {
-        out.push(
-          xml.slice(cursor, row.start),
-          this.rebuildRow(row, this.edits.get(pending[k++])!, styles)
-        );
+      if (r === row.row) {
+        out.write(xml.slice(cursor, row.start));
+        out.write(this.rebuildRow(row, this.takeEdits(r), styles));
         cursor = row.end;
       }
-    }
-    if (data.selfClosing) {
-      while (k < pending.length) out.push(this.newRow(pending[k++], styles));
-      out.push(`</${p}sheetData>`);
-      cursor = data.start + xml.slice(data.start).indexOf(">") + 1;
-    } else {
-      out.push(xml.slice(cursor, data.innerEnd));
-      while (k < pending.length) out.push(this.newRow(pending[k++], styles));
-      cursor = data.innerEnd;
-    }
-    out.push(xml.slice(cursor));
-    return this.widenDimension(out.join(""));
+    });
+    out.write(xml.slice(cursor, data.innerEnd));
+    for (let r = this.nextEditedRow(); r !== Infinity; r = this.nextEditedRow())
+      out.write(this.newRow(r, styles));
+    out.write(xml.slice(data.innerEnd));
+    return out.finish();
   }
 
   private newRow(row: number, styles: StyleEditor | null): string {
-    const cells = [...this.edits.get(row)!.entries()]
-      .sort(([a], [b]) => a - b)
-      .map(([col, edit]) => this.cellXml(row, col, null, edit, styles))
+    const cells = this.takeEdits(row)
+      .sort((a, b) => a.col - b.col)
+      .map((edit) => this.cellXml(row, null, edit, styles))
       .join("");
     return cells === ""
       ? ""
       : `<${this.data.prefix}row r="${row}">${cells}</${this.data.prefix}row>`;
   }
 
-  private rebuildRow(row: RowSpan, edits: RowEdits, styles: StyleEditor | null): string {
+  private rebuildRow(row: RowSpan, edits: readonly CellEdit[], styles: StyleEditor | null): string {
     const { xml } = this;
-    const existing = this.cellsOf(row);
+    const existing: CellTag[] = [];
+    forEachCell(xml, row, this.data.prefix, (cell) => existing.push({ ...cell }));
     const pieces: { col: number; text: string }[] = [];
     let last = row.openEnd;
-    const byCol = new Map(existing.map((c) => [c.col, c]));
     for (const cell of existing) {
-      const edit = edits.get(cell.col);
+      const edit = edits.find((e) => e.col === cell.col);
       // Text between cells (rare whitespace) travels with the cell that follows it.
       const before = xml.slice(last, cell.start);
       pieces.push({
         col: cell.col,
         text:
           before +
-          (edit
-            ? this.cellXml(row.row, cell.col, cell, edit, styles)
-            : xml.slice(cell.start, cell.end)),
+          (edit ? this.cellXml(row.row, cell, edit, styles) : xml.slice(cell.start, cell.end)),
       });
       last = cell.end;
     }
-    for (const [col, edit] of edits) {
-      if (!byCol.has(col))
-        pieces.push({ col, text: this.cellXml(row.row, col, null, edit, styles) });
+    for (const edit of edits) {
+      if (!existing.some((cell) => cell.col === edit.col))
+        pieces.push({ col: edit.col, text: this.cellXml(row.row, null, edit, styles) });
     }
     pieces.sort((a, b) => a.col - b.col);
     let open = xml.slice(row.start, row.openEnd);
@@ -261,15 +304,14 @@ class SheetEditor {
 
   private cellXml(
     row: number,
-    col: number,
-    cell: CellSpan | null,
+    cell: CellTag | null,
     edit: CellEdit,
     styles: StyleEditor | null
   ): string {
     const { xml } = this;
     const p = this.data.prefix;
-    const ref = `${columnLetters(col)}${row}`;
-    let style = cell?.attrs.s === undefined ? 0 : Number(cell.attrs.s);
+    const ref = `${columnLetters(edit.col)}${row}`;
+    let style = cell?.style ?? 0;
     if (edit.format !== undefined && styles !== null)
       style = styles.styleWithFormat(style, edit.format);
     const styleAttr = style === 0 ? "" : ` s="${style}"`;
@@ -288,15 +330,15 @@ class SheetEditor {
     return `<${p}c r="${ref}"${styleAttr} t="inlineStr"><${p}is><${p}t xml:space="preserve">${encodeOoxmlText(value)}</${p}t></${p}is></${p}c>`;
   }
 
-  private widenDimension(xml: string): string {
-    const dimension = findElement(xml, "dimension");
+  private widenDimension(head: string): string {
+    const dimension = findElement(head, "dimension");
     const range = dimension === null ? null : parseRangeRef(dimension.attrs.ref ?? "");
-    if (dimension === null || range === null || this.extraColumns <= range.lastColumn) return xml;
+    if (dimension === null || range === null || this.extraColumns <= range.lastColumn) return head;
     const ref = formatRangeRef({ ...range, lastColumn: this.extraColumns });
     return (
-      xml.slice(0, dimension.start) +
-      setAttribute(xml.slice(dimension.start, dimension.openEnd), "ref", ref) +
-      xml.slice(dimension.openEnd)
+      head.slice(0, dimension.start) +
+      setAttribute(head.slice(dimension.start, dimension.openEnd), "ref", ref) +
+      head.slice(dimension.openEnd)
     );
   }
 }

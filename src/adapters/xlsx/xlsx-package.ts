@@ -13,7 +13,11 @@ export type ReadFailure =
   | "too-many-parts"
   | "part-too-large"
   | "too-large"
-  | "over-compressed";
+  | "over-compressed"
+  | "bad-character"
+  | "dtd"
+  | "table-too-large"
+  | "table-columns";
 
 /** Why a file cannot be read, as a reason code the caller turns into one sentence. */
 export class WorkbookReadError extends Error {

@@ -55,15 +55,47 @@ export function findElement(
     const attrs = parseAttributes(xml.slice(nameEnd, selfClosing ? openEnd - 2 : openEnd - 1));
     const prefix = colon < 0 ? "" : qname.slice(0, colon + 1);
     if (selfClosing) return { start: lt, openEnd, innerEnd: openEnd, end: openEnd, prefix, attrs };
-    const close = `</${qname}>`;
-    const innerEnd = xml.indexOf(close, openEnd);
+    const innerEnd = closingTag(xml, qname, openEnd, xml.length);
     if (innerEnd < 0) throw new XmlError(`<${qname}> is not closed`);
-    return { start: lt, openEnd, innerEnd, end: innerEnd + close.length, prefix, attrs };
+    return { start: lt, openEnd, innerEnd, end: tagEnd(xml, innerEnd), prefix, attrs };
   }
   return null;
 }
 
-export class XmlError extends Error {}
+/**
+ * Why a part is not XML this adapter can read: `corrupt` (not well-formed),
+ * `bad-character` (a character or entity reference XML does not define),
+ * `dtd` (a document type declaration, which no OOXML part needs and which is
+ * where entity bombs live).
+ */
+export type XmlFault = "corrupt" | "bad-character" | "dtd";
+
+export class XmlError extends Error {
+  constructor(
+    message: string,
+    readonly fault: XmlFault = "corrupt"
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Index of the closing tag `</qname>` after `from`, or -1. XML allows
+ * whitespace before its `>` (`</row >`); a longer name (`</rows>`) is another element.
+ */
+export function closingTag(xml: string, qname: string, from: number, to: number): number {
+  const open = `</${qname}`;
+  for (let at = xml.indexOf(open, from); at >= 0 && at < to; at = xml.indexOf(open, at + 1)) {
+    let i = at + open.length;
+    while (isSpace(xml.charCodeAt(i))) i++;
+    if (xml.charCodeAt(i) === 62) return at;
+  }
+  return -1;
+}
+
+export function isSpace(ch: number): boolean {
+  return ch === 32 || ch === 9 || ch === 10 || ch === 13;
+}
 
 function scanName(xml: string, pos: number): number {
   let end = pos;
@@ -119,16 +151,103 @@ export function attrByLocalName(
   return undefined;
 }
 
-const ENTITY = /&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);/g;
-const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+const NAMED: Readonly<Record<string, string>> = {
+  lt: "<",
+  gt: ">",
+  amp: "&",
+  quot: '"',
+  apos: "'",
+};
 
+/**
+ * Replaces XML's references with their characters. The five predefined
+ * entities are the only named ones without a DTD (`&nbsp;` is HTML, not XML),
+ * and a character reference must name a character XML allows (XML 1.0 §2.2,
+ * §4.1): anything else makes the part not well-formed.
+ */
 export function decodeEntities(text: string): string {
-  if (!text.includes("&")) return text;
-  return text.replace(ENTITY, (_, entity: string) => {
-    if (entity[0] !== "#") return NAMED[entity];
-    const code = entity[1] === "x" ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
-    return String.fromCodePoint(code);
-  });
+  let amp = text.indexOf("&");
+  if (amp < 0) return text;
+  let out = "";
+  let last = 0;
+  while (amp >= 0) {
+    const semi = text.indexOf(";", amp + 1);
+    const name = semi < 0 || semi - amp > 32 ? "" : text.slice(amp + 1, semi);
+    let ch: string | undefined;
+    if (name.charCodeAt(0) === 35) {
+      const hex = name.charCodeAt(1) === 120; // "x"
+      const digits = name.slice(hex ? 2 : 1);
+      if ((hex ? /^[0-9A-Fa-f]+$/ : /^[0-9]+$/).test(digits)) {
+        const code = parseInt(digits, hex ? 16 : 10);
+        if (isXmlChar(code)) ch = String.fromCodePoint(code);
+      }
+    } else ch = Object.prototype.hasOwnProperty.call(NAMED, name) ? NAMED[name] : undefined;
+    if (ch === undefined)
+      throw new XmlError(
+        text.slice(amp, semi < 0 ? amp + 1 : Math.min(semi + 1, amp + 34)),
+        "bad-character"
+      );
+    out += text.slice(last, amp) + ch;
+    last = semi + 1;
+    amp = text.indexOf("&", last);
+  }
+  return out + text.slice(last);
+}
+
+/** XML 1.0's `Char` production: tab, line feed, carriage return and the code points from space up, less surrogates, U+FFFE and U+FFFF. */
+function isXmlChar(code: number): boolean {
+  return (
+    code === 9 ||
+    code === 10 ||
+    code === 13 ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff)
+  );
+}
+
+/**
+ * The part's text with only elements and character data left, so that tags
+ * can be found with indexOf: comments and processing instructions go (a `<c>`
+ * inside `<!-- -->` is no cell), CDATA sections become escaped text
+ * (`<![CDATA[a<b]]>` is `a&lt;b`), the XML declaration stays. A document type
+ * declaration is refused: no OOXML part has one (ECMA-376 Part 2, §8.1.4
+ * forbids DTDs in package parts), and entity expansion bombs need one. What
+ * Excel writes has none of these, and comes back as the same string.
+ */
+export function plainMarkup(text: string): string {
+  let at = nextSpecial(text, 0);
+  if (at < 0) return text;
+  const out: string[] = [];
+  let last = 0;
+  while (at >= 0) {
+    out.push(text.slice(last, at));
+    if (text.startsWith("<!--", at)) last = after(text, "-->", at + 4, "comment");
+    else if (text.startsWith("<![CDATA[", at)) {
+      last = after(text, "]]>", at + 9, "CDATA section");
+      out.push(escapeXml(text.slice(at + 9, last - 3)));
+    } else if (text.charCodeAt(at + 1) === 63) {
+      last = after(text, "?>", at + 2, "processing instruction");
+      if (at === 0 && /^<\?xml\s/.test(text)) out.push(text.slice(0, last));
+    } else if (text.startsWith("<!DOCTYPE", at) || text.startsWith("<!ENTITY", at))
+      throw new XmlError("", "dtd");
+    else throw new XmlError(`"${text.slice(at, at + 10)}" is not XML markup`);
+    at = nextSpecial(text, last);
+  }
+  out.push(text.slice(last));
+  return out.join("");
+}
+
+function nextSpecial(text: string, from: number): number {
+  const bang = text.indexOf("<!", from);
+  const question = text.indexOf("<?", from);
+  return bang < 0 ? question : question < 0 ? bang : Math.min(bang, question);
+}
+
+function after(text: string, terminator: string, from: number, what: string): number {
+  const end = text.indexOf(terminator, from);
+  if (end < 0) throw new XmlError(`${what} not closed`);
+  return end + terminator.length;
 }
 
 /** OOXML writes characters XML cannot hold as `_xHHHH_` (ECMA-376 Part 1, §22.4.2.4 ST_Xstring). */

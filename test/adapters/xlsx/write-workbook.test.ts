@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
+import { PartDeflater } from "../../../src/adapters/xlsx/part-deflater";
 import { readXlsx } from "../../../src/adapters/xlsx/read-workbook";
+import { inflateEntry } from "../../../src/adapters/xlsx/zip-archive";
 import { applyWritePlan, type WriteOutcome } from "../../../src/adapters/xlsx/write-workbook";
 import { planWrites, runEngine } from "../../../src/engine";
 import type { Day } from "../../../src/engine/days";
@@ -218,6 +220,17 @@ describe("writing the status columns into a copy", () => {
       }),
       { numRuns: 60 }
     );
+  });
+
+  it("compresses a part written in pieces into one deflate stream with the whole text's size and checksum", () => {
+    const deflater = new PartDeflater("xl/worksheets/sheet1.xml");
+    // A surrogate pair straddles the first megabyte boundary, and one piece spans several megabytes.
+    const pieces = ["<a>", `${"x".repeat((1 << 20) - 1)}\u{1F600}${"é".repeat(3 << 20)}`, "</a>"];
+    for (const piece of pieces) deflater.write(piece);
+    const entry = deflater.finish();
+    const text = pieces.join("");
+    expect(entry.size).toBe(Buffer.byteLength(text));
+    expect(new TextDecoder().decode(inflateEntry(entry))).toBe(text);
   });
 
   it("sets the seed's values the same way the engine's own snapshot test expects", () => {

@@ -1,0 +1,95 @@
+import { Deflate } from "fflate";
+// Plain "zlib" so that browser bundles can stub it out; fflate compresses there.
+import * as zlib from "zlib";
+import type { ZipEntry } from "./zip-archive";
+
+/** Text is encoded and compressed a megabyte at a time: large enough for zlib, small next to a sheet. */
+const CHUNK = 1 << 20;
+
+/**
+ * A changed part compressed as it is written, so that a rewritten sheet never
+ * exists whole, as one string or as one buffer. On Node each chunk is
+ * compressed by native zlib and ends with a sync flush, which ends the output
+ * on a byte boundary without ending the stream (zlib manual, Z_SYNC_FLUSH;
+ * Node's `finishFlush` option): the chunks put together are one raw deflate
+ * stream, closed by the last one. Chunks do not share their 32 KB window,
+ * which costs nothing measurable at a megabyte each.
+ */
+export class PartDeflater {
+  private readonly pending: string[] = [];
+  private pendingLength = 0;
+  private readonly compressed: Uint8Array[] = [];
+  private crc = 0;
+  private size = 0;
+  private readonly stream: Deflate | null;
+
+  constructor(private readonly name: string) {
+    this.stream =
+      typeof zlib.deflateRawSync === "function"
+        ? null
+        : new Deflate({ level: 6 }, (chunk) => this.compressed.push(chunk));
+  }
+
+  write(text: string): void {
+    // A long slice of the original (thousands of untouched rows) is cut up rather than encoded whole.
+    for (let from = 0; from < text.length;) {
+      let to = Math.min(text.length, from + CHUNK);
+      if (to < text.length && isHighSurrogate(text.charCodeAt(to - 1))) to--;
+      const piece = from === 0 && to === text.length ? text : text.slice(from, to);
+      this.pending.push(piece);
+      this.pendingLength += piece.length;
+      if (this.pendingLength >= CHUNK) this.flush(false);
+      from = to;
+    }
+  }
+
+  finish(): ZipEntry {
+    this.flush(true);
+    const length = this.compressed.reduce((sum, c) => sum + c.length, 0);
+    const compressed = new Uint8Array(length);
+    let at = 0;
+    for (const chunk of this.compressed) {
+      compressed.set(chunk, at);
+      at += chunk.length;
+    }
+    return { name: this.name, method: 8, crc: this.crc >>> 0, compressed, size: this.size };
+  }
+
+  private flush(final: boolean): void {
+    const bytes = new TextEncoder().encode(this.pending.join(""));
+    this.pending.length = 0;
+    this.pendingLength = 0;
+    this.crc = crc32(bytes, this.crc);
+    this.size += bytes.length;
+    if (this.stream !== null) this.stream.push(bytes, final);
+    else
+      this.compressed.push(
+        zlib.deflateRawSync(bytes, {
+          level: 6,
+          finishFlush: final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
+        })
+      );
+  }
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+/** CRC-32 continued from `previous` over `data` (zlib.crc32 takes the running value since Node 20.15). */
+function crc32(data: Uint8Array, previous: number): number {
+  if (typeof zlib.crc32 === "function") return zlib.crc32(data, previous);
+  let crc = (previous ^ 0xffffffff) >>> 0;
+  for (let i = 0; i < data.length; i++) crc = CRC_TABLE[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
