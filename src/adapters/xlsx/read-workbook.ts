@@ -24,7 +24,6 @@ import {
   decodeOoxmlEscapes,
   findElement,
   findElements,
-  plainMarkup,
   stringItemText,
   XmlError,
 } from "./xml";
