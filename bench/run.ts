@@ -50,6 +50,7 @@ function cli(snapshot: WorkbookSnapshot, rows: number): string {
     checkMs: number;
     writeMs: number;
     peakMb: number;
+    startMb: number;
     findings: number;
   };
   const total = figures.readMs + figures.checkMs + figures.writeMs;
@@ -57,7 +58,7 @@ function cli(snapshot: WorkbookSnapshot, rows: number): string {
     `cli: ${mb(statSync(xlsx).size)} MB .xlsx, ${rows} rows, ${figures.findings} findings`
   );
   console.log(
-    `cli: read ${ms(figures.readMs)} ms, check ${ms(figures.checkMs)} ms, write ${ms(figures.writeMs)} ms; check is ${((figures.checkMs / total) * 100).toFixed(0)}% of the whole; peak memory ${figures.peakMb.toFixed(0)} MB`
+    `cli: read ${ms(figures.readMs)} ms, check ${ms(figures.checkMs)} ms, write ${ms(figures.writeMs)} ms; check is ${((figures.checkMs / total) * 100).toFixed(0)}% of the whole; peak memory ${figures.peakMb.toFixed(0)} MB (${figures.startMb.toFixed(0)} MB of it before reading: Node and tsx)`
   );
   return xlsx;
 }

@@ -1,4 +1,5 @@
 import { workbookSettingsSchema, type WorkbookSettings } from "../../engine/snapshot";
+import { partXml } from "./part-xml";
 import type { XlsxPackage } from "./xlsx-package";
 import { attrByLocalName, findElement, findElements } from "./xml";
 
@@ -15,7 +16,7 @@ const SETTINGS_PROPERTY = "objectiveCheck";
  */
 export function readDocumentSettings(pkg: XlsxPackage): WorkbookSettings {
   for (let n = 1; pkg.has(`xl/webextensions/webextension${n}.xml`); n++) {
-    const xml = pkg.text(`xl/webextensions/webextension${n}.xml`)!;
+    const xml = partXml(pkg, `xl/webextensions/webextension${n}.xml`)!;
     const reference = findElement(xml, "reference");
     if (reference === null || attrByLocalName(reference.attrs, "id")?.toLowerCase() !== ADDIN_ID)
       continue;

@@ -17,13 +17,13 @@ import {
 } from "./sheet-xml";
 import { readDocumentSettings } from "./document-settings";
 import { readStyles, type Styles } from "./styles";
+import { bulkPartXml, partXml } from "./part-xml";
 import { WorkbookReadError, XlsxPackage } from "./xlsx-package";
 import {
   attrByLocalName,
   decodeOoxmlEscapes,
   findElement,
   findElements,
-  plainMarkup,
   stringItemText,
   XmlError,
 } from "./xml";
@@ -84,32 +84,6 @@ export function readXlsx(bytes: Uint8Array, fileName: string): ReadResult {
     // A file this reader did not foresee (a string too long for the engine, say) is damaged to its user, never a crash.
     throw new WorkbookReadError("corrupt", error instanceof Error ? error.message : String(error));
   }
-}
-
-/** A part's text as the adapter scans it (see plainMarkup), or null when the package has no such part. */
-export function partXml(pkg: XlsxPackage, path: string): string | null {
-  const text = pkg.text(path);
-  if (text === null) return null;
-  try {
-    return plainMarkup(text);
-  } catch (error) {
-    if (error instanceof XmlError)
-      throw new WorkbookReadError(
-        error.fault,
-        error.message === "" ? path : `${path}: ${error.message}`
-      );
-    throw error;
-  }
-}
-
-/**
- * The text of a sheet or of the shared strings, from a package opened for the
- * occasion and dropped after: XlsxPackage keeps every text it decompresses,
- * and these parts, most of a workbook's size, are needed once by the reader
- * and once by the writer. Opening again reads only the zip's directory.
- */
-export function bulkPartXml(source: Uint8Array, path: string): string | null {
-  return partXml(XlsxPackage.open(source, ""), path);
 }
 
 function readPackage(pkg: XlsxPackage, source: Uint8Array, settings: WorkbookSettings): ReadResult {

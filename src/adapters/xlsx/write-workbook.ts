@@ -6,7 +6,8 @@ import {
   rangesOverlap,
   type RangeRef,
 } from "../../engine/range-ref";
-import { bulkPartXml, partXml, type XlsxTable, type XlsxWorkbook } from "./read-workbook";
+import { bulkPartXml, partXml } from "./part-xml";
+import type { XlsxTable, XlsxWorkbook } from "./read-workbook";
 import { PartDeflater } from "./part-deflater";
 import {
   forEachCell,

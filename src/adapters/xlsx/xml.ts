@@ -239,9 +239,21 @@ export function plainMarkup(text: string): string {
 }
 
 function nextSpecial(text: string, from: number): number {
-  const bang = text.indexOf("<!", from);
-  const question = text.indexOf("<?", from);
+  const bang = nextMarkup(text, 33, from); // "<!"
+  const question = nextMarkup(text, 63, from); // "<?"
   return bang < 0 ? question : question < 0 ? bang : Math.min(bang, question);
+}
+
+/**
+ * Index of the next `<` followed by `mark`. Looks for the mark, which is rare
+ * in XML, rather than for `<`, which starts every tag: on a large sheet this
+ * is the difference between a skim and a crawl.
+ */
+function nextMarkup(text: string, mark: number, from: number): number {
+  const char = String.fromCharCode(mark);
+  for (let at = text.indexOf(char, from + 1); at >= 0; at = text.indexOf(char, at + 1))
+    if (text.charCodeAt(at - 1) === 60) return at - 1;
+  return -1;
 }
 
 function after(text: string, terminator: string, from: number, what: string): number {

@@ -6,7 +6,8 @@ import { planWrites, runEngine } from "../../../src/engine";
 import { catalogue } from "../../../src/i18n";
 import { SEED_AS_OF } from "../../support/engine";
 import { seedWorkbook } from "../../support/snapshot-builder";
-import { buildXlsx } from "../../support/xlsx-builder";
+import { buildXlsx, webExtensionPart } from "../../support/xlsx-builder";
+import { ADDIN_ID } from "../../../src/adapters/xlsx/document-settings";
 
 /**
  * Hostile and odd XML, each file built here from a generated workbook with
@@ -96,6 +97,33 @@ describe("crafted XML in a workbook", () => {
       reason: "dtd",
       detail: FASI_TABLE,
     });
+  });
+
+  it("walks deep nesting without recursion: 200,000 levels in a cell and in a shared string", () => {
+    const deep = (name: string) => `${`<${name}>`.repeat(200_000)}${`</${name}>`.repeat(200_000)}`;
+    const start = Date.now();
+    const inCell = crafted({
+      [FASI_SHEET]: (xml) =>
+        xml.replace('<c r="F2" t="inlineStr"><is>', `<c r="F2" t="inlineStr"><is>${deep("r")}`),
+    });
+    expect(fasi(inCell).rows[0][5]).toBe(fasi(buildXlsx(seedWorkbook())).rows[0][5]);
+    const inString = crafted(
+      { "xl/sharedStrings.xml": (xml) => xml.replace("<si>", `<si>${deep("r")}`) },
+      { sharedStrings: true }
+    );
+    expect(failure(inString)).toBe("read");
+    expect(Date.now() - start).toBeLessThan(5_000);
+  });
+
+  it("refuses a document type declaration in the add-in's settings part too", () => {
+    const bytes = crafted(
+      {
+        "xl/webextensions/webextension1.xml": (xml) =>
+          xml.replace("?>\n", "?>\n<!DOCTYPE we:webextension>"),
+      },
+      { extraParts: { "xl/webextensions/webextension1.xml": webExtensionPart(ADDIN_ID, {}) } }
+    );
+    expect(failure(bytes)).toEqual({ reason: "dtd", detail: "xl/webextensions/webextension1.xml" });
   });
 
   it("reads comments as nothing, CDATA as text and processing instructions as nothing", () => {
@@ -205,7 +233,7 @@ describe("crafted XML in a workbook", () => {
   it("gives a reason, never a raw error, whatever the sheet's XML is cut or spliced into", () => {
     const source = strFromU8(unzipSync(buildXlsx(seedWorkbook()))[FASI_SHEET]);
     const splices = ["<", "</", "<c", '<c r="', "&", "&#", "<!--", "<![CDATA[", "<?", ">", '"'];
-    for (let at = 60; at < source.length; at += 29) {
+    for (let at = 60; at < source.length; at += 37) {
       for (const splice of splices) {
         const bytes = crafted({ [FASI_SHEET]: (xml) => xml.slice(0, at) + splice + xml.slice(at) });
         const outcome = failure(bytes);
