@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
 import webpack from "webpack";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { resolveBrowser } from "./find-browser";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -58,10 +59,13 @@ export function serve(root: string): Promise<{ server: Server; url: string }> {
 const OFFICE_JS = join(__dirname, "../../node_modules/@microsoft/office-js/dist");
 const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 
-/** Debian's Chromium, headless, with Playwright driving it (Playwright cannot download browsers here). */
-export function launchChromium(): Promise<Browser> {
+/**
+ * A Chromium-based browser, headless, with Playwright driving it; find-browser.ts says
+ * which one (Playwright cannot download its browsers here, so none is assumed).
+ */
+export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    ...(await resolveBrowser()),
     args: [
       "--no-sandbox",
       "--disable-gpu",
