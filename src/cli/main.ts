@@ -5,8 +5,7 @@ import { catalogue } from "../i18n";
 import { parseArgs } from "./options";
 import { ProgressBar } from "./progress-bar";
 import { COLOURS, PLAIN, renderFile } from "./render-text";
-import type { Report } from "./report-schema";
-import { validateFile } from "./validate-file";
+import { validateFile, XLSX_STEPS, type FileSteps } from "./validate-file";
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS_FOUND = 1;
@@ -22,16 +21,18 @@ export interface Io {
 /** `objective-check validate …`; returns the exit code. */
 export function main(
   argv: readonly string[],
-  io: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env, now: new Date() }
+  io: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env, now: new Date() },
+  steps: FileSteps = XLSX_STEPS
 ): number {
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
-    const lang = /--lang(=|\s+)en\b/.test(argv.join(" ")) ? "en" : "it";
+    const words = catalogue(parsed.lang).cli;
     if (parsed.help) {
-      io.stdout.write(`${catalogue(lang).cli.usage}\n`);
+      io.stdout.write(`${words.usage}\n`);
       return EXIT_OK;
     }
-    io.stderr.write(`objective-check: ${parsed.message}\n\n${catalogue(lang).cli.usage}\n`);
+    const sentence = words.argumentProblem[parsed.problem](parsed.detail);
+    io.stderr.write(`objective-check: ${sentence}\n\n${words.usage}\n`);
     return EXIT_UNREADABLE;
   }
   const { options } = parsed;
@@ -41,32 +42,47 @@ export function main(
   const paint = io.stdout.isTTY && io.env.NO_COLOR === undefined ? COLOURS : PLAIN;
   const progress = new ProgressBar(io.stderr, files.length);
   const written = new Set<string>();
-  const report: Report = { files: [] };
+  // Only the counts outlive a file, so a folder of a thousand workbooks runs in the memory of one;
+  // the JSON document is written file by file for the same reason.
+  let unreadable = 0;
+  let errors = 0;
+  let warnings = 0;
+  if (options.json) io.stdout.write('{\n  "files": [\n');
   files.forEach((file, i) => {
     progress.update(i, file);
-    const outcome = validateFile(file, options, today, written);
-    report.files.push(outcome.report);
+    const outcome = validateFile(file, options, today, written, steps);
+    progress.clear();
+    if (outcome.internal !== null && options.debug)
+      io.stderr.write(`${file}: ${debugText(outcome.internal)}\n`);
+    const { report } = outcome;
+    if (report.error !== null) unreadable++;
+    errors += report.summary.errors;
+    warnings += report.summary.warnings;
     if (!options.json) {
-      progress.clear();
-      io.stdout.write(`${renderFile(outcome.report, outcome.notes, options.lang, paint)}\n`);
-    } else if (outcome.notes.length > 0) {
-      progress.clear();
-      io.stderr.write(`${outcome.report.file}: ${outcome.notes.join("; ")}\n`);
+      io.stdout.write(`${renderFile(report, outcome.notes, options.lang, paint)}\n`);
+      return;
     }
+    const entry = JSON.stringify(report, null, 2).replace(/^/gm, "    ");
+    io.stdout.write(`${entry}${i < files.length - 1 ? "," : ""}\n`);
+    if (outcome.notes.length > 0) io.stderr.write(`${report.file}: ${outcome.notes.join("; ")}\n`);
   });
   progress.clear();
 
-  const unreadable = report.files.filter((f) => f.error !== null).length;
-  const errors = report.files.reduce((sum, f) => sum + f.summary.errors, 0);
-  const warnings = report.files.reduce((sum, f) => sum + f.summary.warnings, 0);
-  if (options.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  if (options.json) io.stdout.write("  ]\n}\n");
   else if (files.length > 1)
     io.stdout.write(`\n${words.cli.total(files.length, errors, warnings, unreadable)}\n`);
   if (unreadable > 0) return EXIT_UNREADABLE;
   return errors > 0 ? EXIT_ERRORS_FOUND : EXIT_OK;
 }
 
-/** A folder means every .xlsx directly in it (Excel's `~$` lock files left out), in name order. */
+function debugText(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+/** The workbooks Excel saves: plain, macro-enabled, and their templates. */
+const WORKBOOK_FILE = /\.(xlsx|xlsm|xltx|xltm)$/i;
+
+/** A folder means every workbook directly in it (Excel's `~$` lock files left out), in name order. */
 function expandPaths(paths: readonly string[]): string[] {
   const files: string[] = [];
   for (const path of paths) {
@@ -81,7 +97,7 @@ function expandPaths(paths: readonly string[]): string[] {
       continue;
     }
     const names = readdirSync(path)
-      .filter((name) => /\.xlsx$/i.test(name) && !name.startsWith("~$"))
+      .filter((name) => WORKBOOK_FILE.test(name) && !name.startsWith("~$"))
       .sort((a, b) => a.localeCompare(b));
     // An empty folder stays in the list so that it is reported, not silently skipped.
     files.push(...(names.length === 0 ? [path] : names.map((name) => join(path, name))));

@@ -1,6 +1,8 @@
+import { parseArgs as parseTokens } from "node:util";
 import * as z from "zod/mini";
 import { dayFromIso, type Day } from "../engine/days";
 import { languageSchema, type Language } from "../engine/snapshot";
+import type { ArgumentProblem } from "../i18n/catalogue";
 
 export interface CliOptions {
   readonly paths: readonly string[];
@@ -9,76 +11,109 @@ export interface CliOptions {
   readonly planYear: number | null;
   readonly lang: Language;
   readonly writeTo: string | null;
+  /** Show the stack of an internal error on standard error (for a bug report). */
+  readonly debug: boolean;
 }
 
-const rawOptionsSchema = z.object({
-  paths: z.array(z.string()).check(z.minLength(1, "give at least one .xlsx file or folder")),
-  json: z.boolean(),
-  asOf: z.nullable(
-    z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "--as-of takes a date as YYYY-MM-DD"))
-  ),
-  planYear: z.nullable(z.string().check(z.regex(/^\d{4}$/, "--plan-year takes a four-digit year"))),
-  lang: languageSchema,
-  writeTo: z.nullable(z.string().check(z.minLength(1, "--write-to takes a folder"))),
+export type ParsedArgs =
+  | { ok: true; options: CliOptions }
+  | { ok: false; help: true; lang: Language }
+  | { ok: false; help: false; lang: Language; problem: ArgumentProblem; detail: string };
+
+const OPTIONS = {
+  json: { type: "boolean" },
+  debug: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+  "as-of": { type: "string" },
+  "plan-year": { type: "string" },
+  lang: { type: "string" },
+  "write-to": { type: "string" },
+} as const;
+
+type OptionName = keyof typeof OPTIONS;
+
+const valuesSchema = z.object({
+  "as-of": z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
+  "plan-year": z.optional(z.string().check(z.regex(/^\d{4}$/))),
+  lang: z.optional(languageSchema),
+  "write-to": z.optional(z.string().check(z.minLength(1))),
 });
 
-export type ParsedArgs =
-  { ok: true; options: CliOptions } | { ok: false; message: string; help: boolean };
+const PROBLEM_OF_VALUE: Readonly<Record<keyof z.infer<typeof valuesSchema>, ArgumentProblem>> = {
+  "as-of": "bad-as-of",
+  "plan-year": "bad-plan-year",
+  lang: "bad-lang",
+  "write-to": "empty-write-to",
+};
 
-const VALUE_FLAGS = new Set(["--as-of", "--plan-year", "--lang", "--write-to"]);
-
-/** `validate FILE_OR_DIR... [--json] [--as-of YYYY-MM-DD] [--plan-year YYYY] [--lang it|en] [--write-to DIR]`. */
+/**
+ * `validate FILE_OR_DIR... [--json] [--as-of YYYY-MM-DD] [--plan-year YYYY] [--lang it|en] [--write-to DIR] [--debug]`,
+ * read with `node:util`'s parser (so `--flag=value` and `--` work as everywhere in Node) in its
+ * token mode: each problem gets its own sentence instead of Node's English error text.
+ */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
-  if (argv.length === 0 || argv.includes("--help") || argv.includes("-h"))
-    return { ok: false, message: "", help: true };
-  const [command, ...rest] = argv;
-  if (command !== "validate")
-    return { ok: false, message: `unknown command "${command}": use "validate"`, help: false };
-  const raw = {
-    paths: [] as string[],
-    json: false,
-    asOf: null as string | null,
-    planYear: null as string | null,
-    lang: "it",
-    writeTo: null as string | null,
-  };
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    const [flag, inline] =
-      arg.startsWith("--") && arg.includes("=")
-        ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
-        : [arg, undefined];
-    if (flag === "--json") raw.json = true;
-    else if (VALUE_FLAGS.has(flag)) {
-      const value = inline ?? rest[++i];
-      if (value === undefined) return { ok: false, message: `${flag} needs a value`, help: false };
-      if (flag === "--as-of") raw.asOf = value;
-      else if (flag === "--plan-year") raw.planYear = value;
-      else if (flag === "--lang") raw.lang = value;
-      else raw.writeTo = value;
-    } else if (flag.startsWith("-"))
-      return { ok: false, message: `unknown option "${flag}"`, help: false };
-    else raw.paths.push(arg);
+  const { tokens } = parseTokens({
+    args: [...argv],
+    options: OPTIONS,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  const langToken = tokens.find((t) => t.kind === "option" && t.name === "lang");
+  const lang: Language = langToken?.kind === "option" && langToken.value === "en" ? "en" : "it";
+  const fail = (problem: ArgumentProblem, detail = ""): ParsedArgs => ({
+    ok: false,
+    help: false,
+    lang,
+    problem,
+    detail,
+  });
+
+  const positionals: string[] = [];
+  const values: Partial<Record<OptionName, string | true>> = {};
+  for (const token of tokens) {
+    if (token.kind === "positional") positionals.push(token.value);
+    if (token.kind !== "option") continue;
+    if (!(token.name in OPTIONS)) return fail("unknown-option", token.rawName);
+    const name = token.name as OptionName;
+    if (name === "help") return { ok: false, help: true, lang };
+    if (values[name] !== undefined) return fail("repeated-option", token.rawName);
+    if (OPTIONS[name].type === "boolean") {
+      if (token.value !== undefined) return fail("unexpected-value", token.rawName);
+      values[name] = true;
+      continue;
+    }
+    // `--as-of --json` would otherwise take "--json" as the date: a value never starts with a dash
+    // unless written `--as-of=-…` on purpose.
+    if (token.value === undefined || (!token.inlineValue && token.value.startsWith("-")))
+      return fail("missing-value", token.rawName);
+    values[name] = token.value;
   }
-  const checked = rawOptionsSchema.safeParse(raw);
+  if (argv.length === 0) return { ok: false, help: true, lang };
+  if (positionals.length === 0) return fail("no-command");
+  const [command, ...paths] = positionals;
+  if (command !== "validate") return fail("unknown-command", command);
+  if (paths.length === 0) return fail("no-paths");
+
+  const checked = valuesSchema.safeParse(values);
   if (!checked.success) {
-    const issue = checked.error.issues[0];
-    const message = issue.path[0] === "lang" ? "--lang takes it or en" : issue.message;
-    return { ok: false, message, help: false };
+    const key = checked.error.issues[0].path[0] as keyof typeof PROBLEM_OF_VALUE;
+    return fail(PROBLEM_OF_VALUE[key], String(values[key]));
   }
-  const asOf = checked.data.asOf === null ? null : dayFromIso(checked.data.asOf);
-  if (checked.data.asOf !== null && asOf === null) {
-    return { ok: false, message: `--as-of ${checked.data.asOf} is not a real date`, help: false };
-  }
+  const asOfText = checked.data["as-of"];
+  const asOf = asOfText === undefined ? null : dayFromIso(asOfText);
+  if (asOfText !== undefined && asOf === null) return fail("bad-as-of", asOfText);
+  const planYear = checked.data["plan-year"];
   return {
     ok: true,
     options: {
-      paths: checked.data.paths,
-      json: checked.data.json,
+      paths,
+      json: values.json === true,
       asOf,
-      planYear: checked.data.planYear === null ? null : Number(checked.data.planYear),
-      lang: checked.data.lang,
-      writeTo: checked.data.writeTo,
+      planYear: planYear === undefined ? null : Number(planYear),
+      lang: checked.data.lang ?? "it",
+      writeTo: checked.data["write-to"] ?? null,
+      debug: values.debug === true,
     },
   };
 }

@@ -1,36 +1,60 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { readXlsx } from "../adapters/xlsx/read-workbook";
 import { applyWritePlan } from "../adapters/xlsx/write-workbook";
 import { WorkbookReadError } from "../adapters/xlsx/xlsx-package";
+import { ZIP_LIMITS } from "../adapters/xlsx/zip-limits";
 import { sheetCellReference } from "../engine/cell-address";
 import type { Day } from "../engine/days";
 import { planWrites, runEngine } from "../engine";
 import { catalogue, uncheckableReasons } from "../i18n";
+import type { FileStage } from "../i18n/catalogue";
 import { fileReport, unreadableReport } from "./file-report";
 import type { CliOptions } from "./options";
 import type { FileReport } from "./report-schema";
+
+/** The three steps of checking a file, as the command line runs them; a caller may stand in its own. */
+export interface FileSteps {
+  readonly read: typeof readXlsx;
+  readonly check: typeof runEngine;
+  readonly write: typeof applyWritePlan;
+}
+
+export const XLSX_STEPS: FileSteps = { read: readXlsx, check: runEngine, write: applyWritePlan };
 
 export interface FileOutcome {
   readonly report: FileReport;
   /** Lines about the copy written with --write-to. */
   readonly notes: readonly string[];
+  /** An internal error (a bug, not the file's fault), kept for `--debug`. */
+  readonly internal: unknown;
 }
 
-/** Reads, checks and (with --write-to) writes one workbook; every failure becomes a sentence, never a throw. */
+/**
+ * Reads, checks and (with --write-to) writes one workbook. Every failure
+ * becomes this file's one-line error and the run goes on: a damaged file by
+ * its reason, anything else as an internal error naming the step.
+ */
 export function validateFile(
   path: string,
   options: CliOptions,
   today: Day,
-  written: Set<string>
+  written: Set<string>,
+  steps: FileSteps = XLSX_STEPS
 ): FileOutcome {
   const words = catalogue(options.lang);
-  const fail = (error: string): FileOutcome => ({
-    report: unreadableReport(path, options.asOf ?? today, error),
+  const asOf = options.asOf ?? today;
+  const fail = (error: string, internal: unknown = null): FileOutcome => ({
+    report: unreadableReport(path, asOf, error),
     notes: [],
+    internal,
   });
+
   let bytes: Uint8Array;
   try {
+    // The size is known before a byte is read: a file larger than everything it may unpack to is refused unread.
+    if (statSync(path).size > ZIP_LIMITS.maxTotalBytes)
+      return fail(words.cli.readFailure["too-large"](""));
     bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -38,58 +62,63 @@ export function validateFile(
     if (code === "EISDIR") return fail(words.cli.readFailure["empty-folder"](""));
     return fail(words.cli.readFailure["unreadable-file"](code ?? String(error)));
   }
-  let read;
+
+  let stage: FileStage = "read";
+  let report: FileReport | null = null;
   try {
-    read = readXlsx(bytes, path);
+    const read = steps.read(bytes, path);
+    stage = "check";
+    const result = steps.check(
+      read.snapshot,
+      {
+        asOf: options.asOf ?? undefined,
+        planYear: options.planYear ?? undefined,
+        defaultStatusLanguage: options.lang,
+      },
+      today
+    );
+    const reasons = uncheckableReasons(result.findings, options.lang);
+    report = fileReport(
+      path,
+      result,
+      reasons === null ? null : words.cli.uncheckable(reasons),
+      options.lang
+    );
+    if (options.writeTo === null) return { report, notes: [], internal: null };
+
+    stage = "write";
+    const target = join(options.writeTo, basename(path));
+    if (resolve(dirname(target)) === resolve(dirname(path)))
+      return { report, notes: [words.cli.notWritten(words.cli.sameAsSource)], internal: null };
+    if (written.has(resolve(target)))
+      return { report, notes: [words.cli.notWritten(words.cli.nameClash)], internal: null };
+    const outcome = steps.write(read.workbook, planWrites(result));
+    const notes = outcome.skipped.map((s) =>
+      words.cli.skipped[s.reason](s.table, sheetCellReference(s.sheet, s.range))
+    );
+    try {
+      mkdirSync(options.writeTo, { recursive: true });
+      writeFileSync(target, outcome.bytes ?? bytes);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? String(err);
+      notes.push(words.cli.notWritten(words.cli.writeFailed(code)));
+      return { report, notes, internal: null };
+    }
+    written.add(resolve(target));
+    notes.push(
+      outcome.bytes === null && notes.length === 0
+        ? words.cli.unchanged(target)
+        : words.cli.wrote(target)
+    );
+    return { report, notes, internal: null };
   } catch (error) {
-    if (error instanceof WorkbookReadError)
-      return fail(words.cli.readFailure[error.reason](error.detail));
-    throw error;
+    const reason =
+      error instanceof WorkbookReadError
+        ? words.cli.readFailure[error.reason](error.detail)
+        : `${words.cli.internalError(stage)}${options.debug ? "" : ` (${words.cli.debugHint})`}`;
+    const internal = error instanceof WorkbookReadError ? null : error;
+    // A part found damaged only when the copy is made: the check stands, the file is still damaged.
+    if (report !== null) return { report: { ...report, error: reason }, notes: [], internal };
+    return fail(reason, internal);
   }
-
-  const result = runEngine(
-    read.snapshot,
-    {
-      asOf: options.asOf ?? undefined,
-      planYear: options.planYear ?? undefined,
-      defaultStatusLanguage: options.lang,
-    },
-    today
-  );
-  const reasons = uncheckableReasons(result.findings, options.lang);
-  const error = reasons === null ? null : words.cli.uncheckable(reasons);
-  const report = fileReport(path, result, error, options.lang);
-  if (options.writeTo === null) return { report, notes: [] };
-
-  const target = join(options.writeTo, basename(path));
-  if (resolve(target) === resolve(path) || resolve(dirname(target)) === resolve(dirname(path))) {
-    return { report, notes: [words.cli.notWritten(words.cli.sameAsSource)] };
-  }
-  if (written.has(resolve(target)))
-    return { report, notes: [words.cli.notWritten(words.cli.nameClash)] };
-  const outcome = applyWritePlan(read.workbook, planWrites(result));
-  const notes = outcome.skipped.map((s) =>
-    words.cli.skipped[s.reason](s.table, sheetCellReference(s.sheet, s.range))
-  );
-  try {
-    mkdirSync(options.writeTo, { recursive: true });
-    writeFileSync(target, outcome.bytes ?? bytes);
-  } catch (err) {
-    return {
-      report,
-      notes: [
-        ...notes,
-        words.cli.notWritten(
-          words.cli.writeFailed((err as NodeJS.ErrnoException).code ?? String(err))
-        ),
-      ],
-    };
-  }
-  written.add(resolve(target));
-  notes.push(
-    outcome.bytes === null && notes.length === 0
-      ? words.cli.unchanged(target)
-      : words.cli.wrote(target)
-  );
-  return { report, notes };
 }

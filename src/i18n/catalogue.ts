@@ -68,6 +68,23 @@ export interface AddinTexts {
   readonly saveMapping: string;
 }
 
+/** What is wrong with a command line, as a code this catalogue turns into a sentence. */
+export type ArgumentProblem =
+  | "no-command"
+  | "unknown-command"
+  | "unknown-option"
+  | "missing-value"
+  | "unexpected-value"
+  | "repeated-option"
+  | "no-paths"
+  | "bad-as-of"
+  | "bad-plan-year"
+  | "bad-lang"
+  | "empty-write-to";
+
+/** The step of checking one file that failed. */
+export type FileStage = "read" | "check" | "write";
+
 export interface CliTexts {
   readonly usage: string;
   readonly summary: (counts: {
@@ -98,4 +115,10 @@ export interface CliTexts {
   readonly sameAsSource: string;
   readonly nameClash: string;
   readonly writeFailed: (detail: string) => string;
+  /** A bad command line: the sentence, followed by the usage. */
+  readonly argumentProblem: Readonly<Record<ArgumentProblem, (detail: string) => string>>;
+  /** A failure that is the program's fault, not the file's: said plainly, with the file, for a bug report. */
+  readonly internalError: (stage: FileStage) => string;
+  /** How to see the details of an internal error. */
+  readonly debugHint: string;
 }

@@ -163,7 +163,7 @@ export const en: Catalogue = {
     usage: [
       "Usage: objective-check validate FILE_OR_DIR... [options]",
       "",
-      "Checks the objectives, phases and indicators of .xlsx workbooks.",
+      "Checks the objectives, phases and indicators of Excel workbooks (.xlsx, .xlsm, .xltx, .xltm).",
       "",
       "Options:",
       "  --json              one JSON document on standard output",
@@ -171,6 +171,8 @@ export const en: Catalogue = {
       "  --plan-year YYYY    plan year for codes that do not start with one",
       "  --lang it|en        language of the messages (default: it)",
       "  --write-to DIR      write to DIR a copy of each workbook with the status columns",
+      "  --debug             on an internal error, show the details for a bug report",
+      "  --                  what follows is a file even if it starts with -",
       "",
       "Exit codes: 0 no errors, 1 errors found, 2 a file could not be read or the arguments are wrong.",
     ].join("\n"),
@@ -221,10 +223,26 @@ export const en: Catalogue = {
         return `table ${table} on sheet ${sheet} spans ${width} columns but names ${names}: open it in Excel, let Excel repair it and save it again`;
       },
       "not-found": () => "no such file or folder: check the path",
-      "empty-folder": () => "the folder holds no .xlsx files",
+      "empty-folder": () => "the folder holds no Excel workbooks (.xlsx, .xlsm, .xltx, .xltm)",
       "unreadable-file": (detail) => `cannot be read (${detail}): check the file's permissions`,
     },
     uncheckable: (reasons) => `cannot be fully checked: ${reasons}`,
+    argumentProblem: {
+      "no-command": () => "no command: write objective-check validate followed by the files",
+      "unknown-command": (command) => `unknown command "${command}": use validate`,
+      "unknown-option": (option) => `unknown option ${option}`,
+      "missing-value": (option) => `${option} needs a value`,
+      "unexpected-value": (option) => `${option} takes no value`,
+      "repeated-option": (option) => `${option} is given twice: keep one`,
+      "no-paths": () => "give at least one .xlsx file or folder",
+      "bad-as-of": (value) => `--as-of ${value} is not a real date: write it as YYYY-MM-DD`,
+      "bad-plan-year": (value) => `--plan-year ${value} is not a four-digit year`,
+      "bad-lang": (value) => `--lang ${value} is not an available language: use it or en`,
+      "empty-write-to": () => "--write-to needs a folder",
+    },
+    internalError: (stage) =>
+      `internal error while ${{ read: "reading", check: "checking", write: "writing the copy" }[stage]}: not the file's fault; please report it to Objective Check's maintainers with the file attached`,
+    debugHint: "run again with --debug for the details",
     skipped: {
       occupied: (table, range) =>
         `table ${table} not updated: cells ${range}, where the status columns would go, are not empty. Move them and try again`,

@@ -167,7 +167,7 @@ export const it: Catalogue = {
     usage: [
       "Uso: objective-check validate FILE_O_CARTELLA... [opzioni]",
       "",
-      "Controlla gli obiettivi, le fasi e gli indicatori delle cartelle di lavoro .xlsx.",
+      "Controlla gli obiettivi, le fasi e gli indicatori delle cartelle di lavoro (.xlsx, .xlsm, .xltx, .xltm).",
       "",
       "Opzioni:",
       "  --json              un unico documento JSON sullo standard output",
@@ -175,6 +175,8 @@ export const it: Catalogue = {
       "  --plan-year AAAA    anno del piano per i codici che non iniziano con l'anno",
       "  --lang it|en        lingua dei messaggi (predefinita: it)",
       "  --write-to CARTELLA scrive in CARTELLA una copia di ogni file con le colonne di stato",
+      "  --debug             in caso di errore interno, mostra i dettagli per la segnalazione",
+      "  --                  quel che segue è un file anche se inizia con -",
       "",
       "Codici di uscita: 0 nessun errore, 1 errori trovati, 2 file illeggibile o argomenti errati.",
     ].join("\n"),
@@ -225,11 +227,28 @@ export const it: Catalogue = {
         return `la tabella ${table} nel foglio ${sheet} occupa ${width} colonne ma ne nomina ${names}: aprila in Excel, lascia che la ripari e salvala di nuovo`;
       },
       "not-found": () => "file o cartella non trovato: controlla il percorso",
-      "empty-folder": () => "la cartella non contiene file .xlsx",
+      "empty-folder": () =>
+        "la cartella non contiene cartelle di lavoro Excel (.xlsx, .xlsm, .xltx, .xltm)",
       "unreadable-file": (detail) =>
         `non si può leggere (${detail}): controlla i permessi del file`,
     },
     uncheckable: (reasons) => `non si può controllare per intero: ${reasons}`,
+    argumentProblem: {
+      "no-command": () => "manca il comando: scrivi objective-check validate seguito dai file",
+      "unknown-command": (command) => `comando «${command}» sconosciuto: usa validate`,
+      "unknown-option": (option) => `opzione ${option} sconosciuta`,
+      "missing-value": (option) => `${option} vuole un valore`,
+      "unexpected-value": (option) => `${option} non vuole un valore`,
+      "repeated-option": (option) => `${option} è data due volte: tienine una`,
+      "no-paths": () => "indica almeno un file .xlsx o una cartella",
+      "bad-as-of": (value) => `--as-of ${value} non è una data vera: scrivila come AAAA-MM-GG`,
+      "bad-plan-year": (value) => `--plan-year ${value} non è un anno di quattro cifre`,
+      "bad-lang": (value) => `--lang ${value} non è una lingua disponibile: usa it o en`,
+      "empty-write-to": () => "--write-to vuole una cartella",
+    },
+    internalError: (stage) =>
+      `errore interno durante ${{ read: "la lettura", check: "il controllo", write: "la scrittura della copia" }[stage]}: non dipende dal file, segnalalo a chi mantiene Objective Check allegando il file`,
+    debugHint: "per i dettagli ripeti con --debug",
     skipped: {
       occupied: (table, range) =>
         `tabella ${table} non aggiornata: le celle ${range}, dove andrebbero le colonne di stato, non sono vuote. Spostale e riprova`,

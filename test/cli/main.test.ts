@@ -129,18 +129,50 @@ describe("objective-check validate", () => {
   });
 
   it.each([
-    [["validate"], "give at least one .xlsx file or folder"],
-    [["check", "x.xlsx"], 'unknown command "check"'],
-    [["validate", "x.xlsx", "--as-of", "30/06/2018"], "--as-of takes a date as YYYY-MM-DD"],
-    [["validate", "x.xlsx", "--as-of", "2018-02-30"], "is not a real date"],
-    [["validate", "x.xlsx", "--plan-year", "18"], "--plan-year takes a four-digit year"],
-    [["validate", "x.xlsx", "--lang", "fr"], "--lang takes it or en"],
-    [["validate", "x.xlsx", "--colour"], 'unknown option "--colour"'],
-    [["validate", "x.xlsx", "--write-to"], "--write-to needs a value"],
-  ])("rejects %j with exit code 2 and a reason", (args, reason) => {
-    const { code, err } = cli(args);
+    [["validate"], "indica almeno un file .xlsx o una cartella"],
+    [["--json"], "manca il comando"],
+    [["check", "x.xlsx"], "comando «check» sconosciuto: usa validate"],
+    [["validate", "x.xlsx", "--as-of", "30/06/2018"], "--as-of 30/06/2018 non è una data vera"],
+    [["validate", "x.xlsx", "--as-of", "2018-02-30"], "--as-of 2018-02-30 non è una data vera"],
+    [["validate", "x.xlsx", "--as-of", "--json"], "--as-of vuole un valore"],
+    [
+      ["validate", "x.xlsx", "--as-of=2018-06-30", "--as-of", "2018-09-30"],
+      "--as-of è data due volte",
+    ],
+    [["validate", "x.xlsx", "--plan-year", "18"], "--plan-year 18 non è un anno di quattro cifre"],
+    [["validate", "x.xlsx", "--lang", "fr"], "--lang fr non è una lingua disponibile: usa it o en"],
+    [["validate", "x.xlsx", "--colour"], "opzione --colour sconosciuta"],
+    [["validate", "x.xlsx", "-x"], "opzione -x sconosciuta"],
+    [["validate", "x.xlsx", "--json=yes"], "--json non vuole un valore"],
+    [["validate", "x.xlsx", "--write-to"], "--write-to vuole un valore"],
+    [["validate", "x.xlsx", "--write-to="], "--write-to vuole una cartella"],
+    [["validate", "x.xlsx", "--lang=en", "--colour"], "unknown option --colour"],
+  ])("rejects %j with exit code 2, a reason and the usage", (args, reason) => {
+    const { code, out, err } = cli(args);
     expect(code).toBe(2);
-    expect(err.split("\n")[0]).toContain(reason);
+    expect(out).toBe("");
+    const [first, blank, usage] = err.split("\n");
+    expect(first).toBe(`objective-check: ${first.slice("objective-check: ".length)}`);
+    expect(first).toContain(reason);
+    expect(blank).toBe("");
+    expect(usage).toMatch(/^(Uso|Usage): objective-check validate/);
+  });
+
+  it("reads --flag=value and takes what follows -- as files", () => {
+    const dir = tmp();
+    const dashed = join(dir, "-seed.xlsx");
+    copyFileSync(SEED, dashed);
+    process.chdir(dir);
+    try {
+      const args = ["validate", "--json", "--as-of=2018-06-30", "--lang=en", "--", "-seed.xlsx"];
+      const { code, out } = cli(args);
+      const report = reportSchema.parse(JSON.parse(out));
+      expect(code).toBe(1);
+      expect(report.files[0]).toMatchObject({ file: "-seed.xlsx", asOf: "2018-06-30" });
+      expect(report.files[0].findings[0].message).toContain("Planned end date missing");
+    } finally {
+      process.chdir(__dirname);
+    }
   });
 
   it("reports a missing file and a structural problem as a one-line reason with exit code 2", () => {
