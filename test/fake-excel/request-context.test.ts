@@ -65,7 +65,9 @@ describe("the strict fake of Excel", () => {
 
   it("reproduces office-js #224: a multi-row write into a filtered table lands in the visible rows", async () => {
     const fake = host();
-    fake.state.tables[1].filters.set(5, { values: ["LICITRA ALESSANDRO"] });
+    fake.state.tables[1].filters.set(5, {
+      criteria: { filterOn: "Values", values: ["LICITRA ALESSANDRO"] },
+    });
     await fake.run({}, async (context) => {
       context.workbook.worksheets.getItem("Fasi").getRange("H2:H3").values = [["a"], ["b"]];
       await context.sync();

@@ -29,7 +29,11 @@ export interface OfficeTable {
   /** Used cells in the six columns right of the table, e.g. `I3`, or null when they are free. */
   readonly occupiedToTheRight: string | null;
   /** Filters the user has on, by column index, to put back after writing. */
-  readonly filters: readonly { readonly column: number; readonly criteria: Excel.FilterCriteria }[];
+  readonly filters: readonly {
+    readonly column: number;
+    readonly header: string;
+    readonly criteria: Excel.FilterCriteria;
+  }[];
 }
 
 export interface OfficeWorkbook {
@@ -122,7 +126,7 @@ export async function readWorkbook(
       : request.right.address.replace(/^.*!/, ""),
     filters: request.columns.items.flatMap((column, index) =>
       column.filter.criteria && column.filter.criteria.filterOn
-        ? [{ column: index, criteria: column.filter.criteria }]
+        ? [{ column: index, header: column.name, criteria: column.filter.criteria }]
         : []
     ),
   }));
