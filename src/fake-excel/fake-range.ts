@@ -131,6 +131,20 @@ export class FakeRange extends FakeClientObject {
     }));
   }
 
+  /** Like getIntersectionOrNullObject, but a missing intersection fails the batch (ItemNotFound). */
+  getIntersection(other: FakeRange): FakeRange {
+    const within = this.getIntersectionOrNullObject(other);
+    return new FakeRange(this.context, `${this.path}.getIntersection(${other.path})`, () => {
+      if (within.resolveArea() === null)
+        throw new FakeExcelError("ItemNotFound", "The ranges do not intersect.");
+      return within.resolveArea();
+    });
+  }
+
+  resolveArea(): RangeArea | null {
+    return this.resolve();
+  }
+
   getIntersectionOrNullObject(other: FakeRange): FakeRange {
     return new FakeRange(
       this.context,

@@ -125,18 +125,36 @@ export async function writeWorkbook(
   );
   const batches = pack([...opening, ...body], confirmations);
   let syncs = 0;
+  const confirm = async (batch: readonly Step[]) => {
+    const checks = queueConfirmations(context, batch, confirmations);
+    for (const step of batch) step.queue(context);
+    await context.sync();
+    syncs++;
+    for (const check of checks) check();
+  };
+  // Before anything is written: the rows are still those read (the engine's run is the longest
+  // window for a co-author's edit), in requests that only read, ≤ 4 MB of key cells each.
+  if (body.length > 0) {
+    const wholeTables = [...confirmations.values()].flatMap(({ table, maxRowsPerStep }) =>
+      Array.from({ length: Math.ceil(table.rowCount / maxRowsPerStep) }, (_, i) => ({
+        bytes: 0,
+        rows: {
+          table: table.name,
+          from: i * maxRowsPerStep,
+          to: Math.min(table.rowCount, (i + 1) * maxRowsPerStep),
+        },
+        queue: () => undefined,
+      }))
+    );
+    for (const batch of pack(wholeTables, confirmations)) await confirm(batch);
+  }
   try {
-    for (const batch of batches) {
-      const checks = queueConfirmations(context, batch, confirmations);
-      for (const step of batch) step.queue(context);
-      await context.sync();
-      syncs++;
-      for (const check of checks) check();
-    }
+    for (const batch of batches) await confirm(batch);
   } catch (error) {
     // Whatever failed, the user's filters go back on.
     await restoreFilters(context, restores);
-    throw error;
+    // A write that no longer fits the table (InvalidArgument) is a co-author's deleted rows.
+    throw (await movedTable(context, confirmations)) ?? error;
   }
   const filtersLost = await restoreFilters(context, restores);
   return {
@@ -281,6 +299,24 @@ function queueConfirmations(
   });
 }
 
+/** The first table whose row count is no longer the one read, as a RowsMovedError. */
+async function movedTable(
+  context: Excel.RequestContext,
+  confirmations: ReadonlyMap<string, Confirmation>
+): Promise<RowsMovedError | null> {
+  const bodies = [...confirmations.values()].map(({ table }) => {
+    const body = context.workbook.tables.getItem(table.name).getDataBodyRange();
+    body.load("rowCount");
+    return { table, body };
+  });
+  const synced = await context.sync().then(
+    () => true,
+    () => false
+  );
+  const moved = synced && bodies.find(({ table, body }) => body.rowCount !== table.rowCount);
+  return moved ? new RowsMovedError(moved.table.name, moved.table.sheet) : null;
+}
+
 /** A snapshot cell as `range.values` gives it: "" when empty, an error as its text. */
 function asLoaded(value: CellValue): unknown {
   if (value === null) return "";
@@ -417,11 +453,12 @@ function cellsOf(
   row: number,
   rows: number
 ): Excel.Range {
-  return context.workbook.tables
-    .getItem(table)
-    .getDataBodyRange()
+  const body = context.workbook.tables.getItem(table).getDataBodyRange();
+  // Within the table's rows only: if a co-author deleted rows, the write fails instead of landing below the table.
+  return body
     .getCell(row, column)
-    .getResizedRange(rows - 1, 0);
+    .getResizedRange(rows - 1, 0)
+    .getIntersection(body);
 }
 
 /** Office.js clears a cell written with "". */
