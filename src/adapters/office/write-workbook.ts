@@ -68,6 +68,8 @@ interface Step {
 }
 
 const STEP_OVERHEAD_BYTES = 256;
+/** What each load adds to a response besides its values. */
+const RESPONSE_OVERHEAD_BYTES = 64;
 const CHECK_COLOURS = { error: "#F4B6B6", warning: "#FFE29A", ok: "#C6EFCE" } as const;
 
 /**
@@ -229,8 +231,8 @@ interface Confirmation {
   readonly table: OfficeTable;
   readonly keys: readonly number[];
   readonly expected: readonly (readonly CellValue[])[];
-  /** Bytes of one row's key cells in a response. */
-  readonly bytesPerRow: number;
+  /** Bytes of the key cells of rows [from, to) in a response. */
+  responseBytes(from: number, to: number): number;
   /** Rows per write step, so that a step's key cells fit well within a response. */
   readonly maxRowsPerStep: number;
 }
@@ -241,17 +243,23 @@ function confirmationOf(
   keys: readonly number[]
 ): Confirmation {
   const snapshot = workbook.snapshot.tables.find((t) => t.name === table.name)!;
-  const sample = snapshot.rows.slice(0, 1000).map((row) => keys.map((k) => row[k]));
-  const bytesPerRow = Math.max(
-    8,
-    (JSON.stringify(sample).length / Math.max(1, sample.length)) * 1.25 + 8 * keys.length
-  );
+  // Each key cell comes back as `[value],` in its column's `values`.
+  const prefix = new Float64Array(snapshot.rows.length + 1);
+  snapshot.rows.forEach((row, r) => {
+    let bytes = 0;
+    for (const k of keys) bytes += JSON.stringify(asLoaded(row[k] ?? null)).length + 3;
+    prefix[r + 1] = prefix[r] + bytes;
+  });
+  const average = Math.max(1, prefix[snapshot.rows.length] / Math.max(1, snapshot.rows.length));
   return {
     table,
     keys,
     expected: snapshot.rows,
-    bytesPerRow,
-    maxRowsPerStep: Math.max(1, Math.floor(SYNC_BUDGET_BYTES / 2 / bytesPerRow)),
+    responseBytes: (from, to) =>
+      prefix[Math.min(to, snapshot.rows.length)] -
+      prefix[Math.min(from, snapshot.rows.length)] +
+      RESPONSE_OVERHEAD_BYTES * (keys.length + 1),
+    maxRowsPerStep: Math.max(1, Math.floor(SYNC_BUDGET_BYTES / 2 / average)),
   };
 }
 
@@ -501,7 +509,7 @@ function pack(steps: readonly Step[], confirmations: ReadonlyMap<string, Confirm
   let spans = new Map<string, { from: number; to: number }>();
   const responseBytes = (next: Map<string, { from: number; to: number }>) =>
     [...next].reduce(
-      (sum, [name, span]) => sum + (span.to - span.from) * confirmations.get(name)!.bytesPerRow,
+      (sum, [name, span]) => sum + confirmations.get(name)!.responseBytes(span.from, span.to),
       0
     );
   for (const step of steps) {
