@@ -98,6 +98,7 @@ export async function writeWorkbook(
   const opening: Step[] = [];
   const body: Step[] = [];
   const restores: Restore[] = [];
+  const unreadable: LostFilter[] = [];
   const confirmations = new Map<string, Confirmation>();
   let cellsWritten = 0;
   for (const { tablePlan, table } of targets) {
@@ -117,6 +118,7 @@ export async function writeWorkbook(
     opening.push(...steps.opening);
     body.push(...steps.body);
     restores.push(...steps.restores);
+    unreadable.push(...steps.unreadable);
     cellsWritten += steps.cells;
   }
 
@@ -163,7 +165,7 @@ export async function writeWorkbook(
     syncs: syncs + (restores.length > 0 ? 1 : 0),
     cellsWritten,
     skipped,
-    filtersLost,
+    filtersLost: [...unreadable, ...filtersLost],
   };
 }
 
@@ -344,12 +346,14 @@ function tableSteps(
   table: OfficeTable,
   words: Catalogue,
   maxRowsPerStep: number
-): { opening: Step[]; body: Step[]; restores: Restore[]; cells: number } {
+): { opening: Step[]; body: Step[]; restores: Restore[]; unreadable: LostFilter[]; cells: number } {
   const name = table.name;
   const tableOf = (context: Excel.RequestContext) => context.workbook.tables.getItem(name);
   const opening: Step[] = [];
   const body: Step[] = [];
   const restores: Restore[] = [];
+  // Filters Excel could not load (office-js #3030): cleared like the others, never put back.
+  const unreadable: LostFilter[] = [];
   let cells = 0;
 
   // office-js #224: writing into a filtered table scrambles rows, so filters come off and go back on,
@@ -361,9 +365,14 @@ function tableSteps(
       bytes: STEP_OVERHEAD_BYTES,
       queue: (context) => tableOf(context).columns.getItemAt(column).filter.clear(),
     });
+    const lost = { table: name, sheet: table.sheet, column: header };
+    if (criteria === null) {
+      unreadable.push(lost);
+      continue;
+    }
     const restorable = restorableCriteria(criteria);
     restores.push({
-      lost: { table: name, sheet: table.sheet, column: header },
+      lost,
       queue: (context) => tableOf(context).columns.getItemAt(column).filter.apply(restorable),
     });
   }
@@ -405,7 +414,7 @@ function tableSteps(
       }
     }
   }
-  return { opening, body, restores, cells };
+  return { opening, body, restores, unreadable, cells };
 }
 
 /** Red, amber and green on the check column, once: when the column is created. */

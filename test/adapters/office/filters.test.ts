@@ -131,4 +131,19 @@ describe("filters the user has on come back after Validate, whatever their kind"
       values: ["ROSSI"],
     });
   });
+
+  it("checks a workbook whose filter Excel can no longer load (office-js #3030): clears it and names it", async () => {
+    const plain = phases();
+    await validate(plain);
+    const host = phases();
+    const { filters } = host.state.tables[1];
+    filters.set(5, { criteria: { filterOn: "Values", values: ["ROSSI"] }, unreadable: true });
+    filters.set(2, { criteria: { filterOn: "TopItems", criterion1: "3" } });
+    const outcome = await validate(host);
+    expect(outcome.write.filtersLost).toEqual([
+      { table: "Fasi", sheet: "Fasi", column: "Responsabile" },
+    ]);
+    expect(allCells(host.state)).toEqual(allCells(plain.state));
+    expect([...filters.keys()]).toEqual([2]);
+  });
 });
