@@ -233,7 +233,7 @@ export const en: Catalogue = {
     filterLost: (table, column) =>
       `Excel did not put back the filter on column "${column}" of table ${table}: set it again (Data > Filter).`,
     rowsMoved: (table, sheet) =>
-      `While the check was writing, a co-author inserted, deleted or sorted rows of table ${table} (sheet ${sheet}): click Validate objective again once their changes are done.`,
+      `While the check was running, a co-author kept inserting, deleting, sorting or retyping rows of table ${table} (sheet ${sheet}): click Validate objective again once their changes are done, and every status will be on its own row.`,
     excelError: (code) =>
       `Excel did not complete the check (${code}). Whatever was written, a new check completes it: try again.`,
     unexpected: (message) =>

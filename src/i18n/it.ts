@@ -239,7 +239,7 @@ export const it: Catalogue = {
     filterLost: (table, column) =>
       `Il filtro della colonna «${column}» della tabella ${table} non è stato rimesso da Excel: impostalo di nuovo (Dati > Filtro).`,
     rowsMoved: (table, sheet) =>
-      `Mentre il controllo scriveva, un coautore ha inserito, eliminato o ordinato righe della tabella ${table} (foglio ${sheet}): fai clic di nuovo su Valida obiettivo quando le modifiche sono finite.`,
+      `Durante il controllo un coautore ha continuato a inserire, eliminare, ordinare o modificare righe della tabella ${table} (foglio ${sheet}): fai clic di nuovo su Valida obiettivo quando le sue modifiche sono finite, e ogni stato sarà sulla sua riga.`,
     excelError: (code) =>
       `Excel non ha completato il controllo (${code}). Non è stato scritto nulla di parziale che un nuovo controllo non completi: riprova.`,
     unexpected: (message) =>
