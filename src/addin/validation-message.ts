@@ -1,6 +1,6 @@
 import { sheetCellReference } from "../engine/cell-address";
 import type { ValidationOutcome } from "../adapters/office/validate-workbook";
-import { ProtectedSheetError } from "../adapters/office/write-workbook";
+import { ProtectedSheetError, RowsMovedError } from "../adapters/office/write-workbook";
 import type { Catalogue } from "../i18n";
 import { uncheckableReasons } from "../i18n";
 
@@ -26,11 +26,12 @@ export function describeOutcome(outcome: ValidationOutcome, words: Catalogue): U
   parts.push(write.cellsWritten > 0 ? texts.written(write.cellsWritten) : texts.nothingToWrite);
   for (const skip of write.skipped)
     parts.push(texts.skipped(skip.table, sheetCellReference(skip.sheet, skip.range)));
+  for (const lost of write.filtersLost) parts.push(texts.filterLost(lost.table, lost.column));
   if (outcome.settingsIgnored) parts.push(texts.settingsIgnored);
   const tone =
     result.summary.errors > 0 || reasons !== null
       ? "error"
-      : result.summary.warnings > 0 || write.skipped.length > 0
+      : result.summary.warnings > 0 || write.skipped.length > 0 || write.filtersLost.length > 0
         ? "warning"
         : "success";
   return { tone, text: parts.join(" ") };
@@ -41,6 +42,8 @@ export function describeFailure(error: unknown, words: Catalogue): UserMessage {
   const texts = words.addin;
   if (error instanceof ProtectedSheetError)
     return { tone: "error", text: texts.protectedSheet(error.sheet) };
+  if (error instanceof RowsMovedError)
+    return { tone: "error", text: texts.rowsMoved(error.table, error.sheet) };
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === "string") return { tone: "error", text: texts.excelError(code) };
   return {

@@ -1,4 +1,5 @@
 import type { DocumentSettings, ExcelHost } from "../adapters/office/excel-host";
+import { applyCoauthorEdit, type CoauthorEdit } from "./coauthor-edits";
 import { FakeWorkbook } from "./fake-workbook";
 import { FakeRequestContext, type FakeContextOptions, type SyncStats } from "./request-context";
 import { recordChanges, setCell, type WorkbookState } from "./workbook-state";
@@ -34,7 +35,10 @@ export class FakeExcelHost implements ExcelHost {
     options: Excel.RunOptions,
     batch: (context: Excel.RequestContext) => Promise<T>
   ): Promise<T> {
-    const context = new FakeRequestContext(this.state, this.options) as FakeRequestContext & {
+    const context = new FakeRequestContext(this.state, {
+      ...this.options,
+      beforeSync: () => this.mergeCoauthorEdits(),
+    }) as FakeRequestContext & {
       workbook: FakeWorkbook;
     };
     context.workbook = new FakeWorkbook(context);
@@ -57,6 +61,24 @@ export class FakeExcelHost implements ExcelHost {
     const target = this.state.sheets.get(sheet);
     if (target === undefined) throw new Error(`no sheet ${sheet}`);
     recordChanges(this.state, source, () => setCell(target, row, col, { value }));
+  }
+
+  /**
+   * A co-author's edit, merged after `syncs` more syncs of the add-in (in any
+   * run) and before the next one: 0 means before the very next sync.
+   */
+  coauthorEdit(syncs: number, edit: CoauthorEdit): void {
+    this.pendingEdits.push({ at: this.syncsSeen + syncs, edit });
+  }
+
+  private syncsSeen = 0;
+  private pendingEdits: { at: number; edit: CoauthorEdit }[] = [];
+
+  private mergeCoauthorEdits(): void {
+    const due = this.pendingEdits.filter((p) => p.at === this.syncsSeen);
+    this.pendingEdits = this.pendingEdits.filter((p) => p.at !== this.syncsSeen);
+    for (const { edit } of due) applyCoauthorEdit(this.state, edit);
+    this.syncsSeen++;
   }
 
   /** Syncs and payloads of the last Excel.run. */

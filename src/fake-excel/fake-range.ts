@@ -2,13 +2,14 @@ import { sheetCellReference } from "../engine/cell-address";
 import { formatRangeRef, parseRangeRef } from "../engine/range-ref";
 import { FakeClientObject } from "./client-object";
 import { FakeExcelError, type FakeRequestContext } from "./request-context";
+import { hiddenRows } from "./filters";
+import { localToday } from "../engine/days";
 import {
   getCell,
-  hiddenRows,
   setCell,
   type ConditionalFormatState,
   type SheetState,
-  type TableState,
+  type WorkbookState,
 } from "./workbook-state";
 
 /** Where a range is, worked out when the batch runs (a column added earlier in the batch moves things). */
@@ -128,6 +129,20 @@ export class FakeRange extends FakeClientObject {
       row: a.row + rowOffset,
       col: a.col + columnOffset,
     }));
+  }
+
+  /** Like getIntersectionOrNullObject, but a missing intersection fails the batch (ItemNotFound). */
+  getIntersection(other: FakeRange): FakeRange {
+    const within = this.getIntersectionOrNullObject(other);
+    return new FakeRange(this.context, `${this.path}.getIntersection(${other.path})`, () => {
+      if (within.resolveArea() === null)
+        throw new FakeExcelError("ItemNotFound", "The ranges do not intersect.");
+      return within.resolveArea();
+    });
+  }
+
+  resolveArea(): RangeArea | null {
+    return this.resolve();
   }
 
   getIntersectionOrNullObject(other: FakeRange): FakeRange {
@@ -262,7 +277,7 @@ export class FakeRange extends FakeClientObject {
         );
       }
       // office-js issue #224: with a filter on, a multi-row write lands in the visible rows only, scrambling the data.
-      const hidden = a.rows > 1 ? hiddenRowsUnder(this.context.state.tables, a) : new Set<number>();
+      const hidden = a.rows > 1 ? hiddenRowsUnder(this.context.state, a) : new Set<number>();
       let target = a.row;
       for (let r = 0; r < a.rows; r++) {
         while (hidden.has(target)) target++;
@@ -323,11 +338,12 @@ export function assertWritable(sheet: SheetState): void {
   }
 }
 
-function hiddenRowsUnder(tables: readonly TableState[], a: RangeArea): Set<number> {
+function hiddenRowsUnder(state: WorkbookState, a: RangeArea): Set<number> {
   const hidden = new Set<number>();
-  for (const table of tables) {
+  for (const table of state.tables) {
     if (table.sheet !== a.sheet.name) continue;
-    for (const row of hiddenRows(table, a.sheet)) hidden.add(row);
+    for (const row of hiddenRows(table, a.sheet, state.dateSystem, state.today ?? localToday()))
+      hidden.add(row);
   }
   return hidden;
 }

@@ -1,5 +1,7 @@
 import { dayFromYmd, serialFromDay } from "../engine/days";
 import { FakeClientObject, FakeCollection } from "./client-object";
+import { checkCriteria, criteriaAsRead, type FakeFilterCriteria } from "./filters";
+import { FakeTableSort } from "./table-sort";
 import { assertWritable, FakeRange, parseArea } from "./fake-range";
 import { FakeExcelError, type FakeRequestContext } from "./request-context";
 import {
@@ -257,6 +259,7 @@ export class FakeTableCollection extends FakeCollection<FakeTable> {
 
 export class FakeTable extends FakeClientObject {
   readonly columns: FakeTableColumnCollection;
+  readonly sort: FakeTableSort;
   private worksheetProxy: FakeWorksheet | null = null;
 
   constructor(
@@ -266,6 +269,7 @@ export class FakeTable extends FakeClientObject {
   ) {
     super(context, path);
     this.columns = new FakeTableColumnCollection(context, `${path}.columns`, () => this.table());
+    this.sort = new FakeTableSort(context, `${path}.sort`, () => this.table());
   }
 
   get name(): string {
@@ -323,11 +327,18 @@ export class FakeTable extends FakeClientObject {
     }));
   }
 
+  /**
+   * Table.clearFilters is the Clear button of Data > Sort & Filter (office-js
+   * #3086), which clears the filter *and the sort* state. A filter applied
+   * afterwards can no longer be loaded (office-js #3030).
+   */
   clearFilters(): void {
     this.command({ clearFilters: true }, () => {
       const table = this.table();
       assertWritable(this.sheetOf(table));
       table.filters.clear();
+      delete table.sort;
+      clearedByClearFilters.add(table);
     });
   }
 
@@ -373,6 +384,7 @@ export class FakeTable extends FakeClientObject {
   protected override navigation(property: string): FakeClientObject | undefined {
     if (property === "worksheet") return this.worksheet;
     if (property === "columns") return this.columns;
+    if (property === "sort") return this.sort;
     return undefined;
   }
 
@@ -581,12 +593,10 @@ export class FakeTableColumn extends FakeClientObject {
   }
 }
 
-/** Excel.FilterCriteria as far as the fake models it: a list of values to show. */
-export interface FakeFilterCriteria {
-  filterOn: string;
-  values?: string[];
-}
+/** Tables whose filters `clearFilters` removed, for office-js #3030. */
+const clearedByClearFilters = new WeakSet<TableState>();
 
+/** A table column's filter (Excel.Filter): every kind of criteria, see filters.ts. */
 export class FakeFilter extends FakeClientObject {
   constructor(
     context: FakeRequestContext,
@@ -604,10 +614,18 @@ export class FakeFilter extends FakeClientObject {
     this.command({ apply: criteria }, () => {
       const { table, index } = this.column();
       assertWritable(this.context.state.sheets.get(table.sheet)!);
-      if (criteria.filterOn !== "Values" || !Array.isArray(criteria.values)) {
-        throw new FakeExcelError("NotImplemented", "The fake filters by values only.");
-      }
-      table.filters.set(index, { values: [...criteria.values] });
+      table.filters.set(index, {
+        criteria: checkCriteria(criteria),
+        unreadable: clearedByClearFilters.has(table),
+      });
+    });
+  }
+
+  clear(): void {
+    this.command({ clear: true }, () => {
+      const { table, index } = this.column();
+      assertWritable(this.context.state.sheets.get(table.sheet)!);
+      table.filters.delete(index);
     });
   }
 
@@ -620,7 +638,9 @@ export class FakeFilter extends FakeClientObject {
       throw new FakeExcelError("PropertyNotFound", `Filter has no property '${property}'.`);
     const { table, index } = this.column();
     const filter = table.filters.get(index);
-    return filter === undefined ? null : { filterOn: "Values", values: [...filter.values] };
+    if (filter?.unreadable)
+      throw new FakeExcelError("GeneralException", "An internal error has occurred.");
+    return filter === undefined ? null : criteriaAsRead(filter.criteria);
   }
 }
 

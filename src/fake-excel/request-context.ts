@@ -35,6 +35,8 @@ export interface FakeContextOptions {
   /** Simulated round-trip time, for benchmarks of the pane's responsiveness. */
   readonly latencyMs?: number;
   readonly payloadLimitBytes?: number;
+  /** Runs before each sync's batch: where a co-author's edits arrive (see FakeExcelHost.coauthorEdit). */
+  readonly beforeSync?: () => void;
 }
 
 const encoder = new TextEncoder();
@@ -53,6 +55,7 @@ export class FakeRequestContext {
   }
 
   async sync(): Promise<void> {
+    this.options.beforeSync?.();
     const commands = this.queue;
     this.queue = [];
     this.stats.syncs++;

@@ -1,5 +1,7 @@
 import { formatRangeRef } from "../engine/range-ref";
 import type { CellValue, DateSystem } from "../engine/snapshot";
+import type { FilterIcon, FilterState } from "./filters";
+import type { SortState } from "./table-sort";
 
 /**
  * What the fake Excel holds: sheets of cells, tables over them, filters, and
@@ -11,6 +13,10 @@ export interface CellState {
   numberFormat: string;
   /** Set when text written to the cell turned into a formula: what the add-in must never cause. */
   formula?: string;
+  /** Fill and font colours and a conditional format's icon, which colour and icon filters look at. */
+  fill?: string;
+  fontColor?: string;
+  icon?: FilterIcon;
 }
 
 export interface ConditionalFormatState {
@@ -33,11 +39,6 @@ export interface SheetState {
   conditionalFormats: ConditionalFormatState[];
 }
 
-export interface FilterState {
-  /** Rows whose cell (as text) is one of these stay visible. */
-  values: string[];
-}
-
 export interface TableState {
   id: number;
   name: string;
@@ -50,6 +51,8 @@ export interface TableState {
   rowCount: number;
   showTotals: boolean;
   filters: Map<number, FilterState>;
+  /** The last sort, as `table.sort` reports it; absent when the table was never sorted. */
+  sort?: SortState;
 }
 
 /** What Excel.TableChangedEventArgs carries, as far as the add-in reads it. */
@@ -71,6 +74,8 @@ export interface WorkbookState {
   settings: Map<string, unknown>;
   selection: { sheet: string; address: string } | null;
   activeSheet: string | null;
+  /** The day dynamic date filters count from ("Today", "ThisMonth"…); the clock's when absent. */
+  today?: number;
 }
 
 export function emptyWorkbook(dateSystem: DateSystem = 1900): WorkbookState {
@@ -102,7 +107,14 @@ export function setCell(
   changedCells.get(sheet)?.push({ sheet: sheet.name, row, col });
   const key = cellKey(row, col);
   const next = { ...getCell(sheet, row, col), ...cell };
-  if (next.value === null && next.numberFormat === "General" && next.formula === undefined)
+  if (
+    next.value === null &&
+    next.numberFormat === "General" &&
+    next.formula === undefined &&
+    next.fill === undefined &&
+    next.fontColor === undefined &&
+    next.icon === undefined
+  )
     sheet.cells.delete(key);
   else sheet.cells.set(key, next);
 }
@@ -118,19 +130,6 @@ export function addSheet(state: WorkbookState, name: string): SheetState {
   state.sheets.set(name, sheet);
   state.activeSheet ??= name;
   return sheet;
-}
-
-/** Rows of a table that its filters hide (1-based worksheet rows). */
-export function hiddenRows(table: TableState, sheet: SheetState): Set<number> {
-  const hidden = new Set<number>();
-  for (const [col, filter] of table.filters) {
-    for (let i = 0; i < table.rowCount; i++) {
-      const row = table.headerRow + 1 + i;
-      const value = getCell(sheet, row, table.firstColumn + col).value;
-      if (!filter.values.includes(value === null ? "" : String(value))) hidden.add(row);
-    }
-  }
-  return hidden;
 }
 
 /** The table's whole range: header, data rows and totals row. */

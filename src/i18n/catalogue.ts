@@ -36,6 +36,9 @@ export interface AddinTexts {
   readonly uncheckable: (reasons: string) => string;
   readonly protectedSheet: (sheet: string) => string;
   readonly excelError: (code: string) => string;
+  /** A filter Excel would not put back after the status columns were written. */
+  readonly filterLost: (table: string, column: string) => string;
+  readonly rowsMoved: (table: string, sheet: string) => string;
   readonly unexpected: (message: string) => string;
   readonly settingsIgnored: string;
   readonly close: string;

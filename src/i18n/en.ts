@@ -271,6 +271,10 @@ export const en: Catalogue = {
     uncheckable: (reasons) => `The workbook cannot be fully checked: ${reasons}`,
     protectedSheet: (sheet) =>
       `Sheet "${sheet}" is protected, so nothing was written: unprotect it (Review > Unprotect Sheet) and try again.`,
+    filterLost: (table, column) =>
+      `Excel did not put back the filter on column "${column}" of table ${table}: set it again (Data > Filter).`,
+    rowsMoved: (table, sheet) =>
+      `While the check was running, a co-author kept inserting, deleting, sorting or retyping rows of table ${table} (sheet ${sheet}): click Validate objective again once their changes are done, and every status will be on its own row.`,
     excelError: (code) =>
       `Excel did not complete the check (${code}). Whatever was written, a new check completes it: try again.`,
     unexpected: (message) =>

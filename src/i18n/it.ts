@@ -278,6 +278,10 @@ export const it: Catalogue = {
     uncheckable: (reasons) => `La cartella non si può controllare per intero: ${reasons}`,
     protectedSheet: (sheet) =>
       `Il foglio «${sheet}» è protetto, quindi non è stato scritto nulla: togli la protezione (Revisione > Rimuovi protezione foglio) e riprova.`,
+    filterLost: (table, column) =>
+      `Il filtro della colonna «${column}» della tabella ${table} non è stato rimesso da Excel: impostalo di nuovo (Dati > Filtro).`,
+    rowsMoved: (table, sheet) =>
+      `Durante il controllo un coautore ha continuato a inserire, eliminare, ordinare o modificare righe della tabella ${table} (foglio ${sheet}): fai clic di nuovo su Valida obiettivo quando le sue modifiche sono finite, e ogni stato sarà sulla sua riga.`,
     excelError: (code) =>
       `Excel non ha completato il controllo (${code}). Non è stato scritto nulla di parziale che un nuovo controllo non completi: riprova.`,
     unexpected: (message) =>

@@ -65,7 +65,9 @@ describe("the strict fake of Excel", () => {
 
   it("reproduces office-js #224: a multi-row write into a filtered table lands in the visible rows", async () => {
     const fake = host();
-    fake.state.tables[1].filters.set(5, { values: ["LICITRA ALESSANDRO"] });
+    fake.state.tables[1].filters.set(5, {
+      criteria: { filterOn: "Values", values: ["LICITRA ALESSANDRO"] },
+    });
     await fake.run({}, async (context) => {
       context.workbook.worksheets.getItem("Fasi").getRange("H2:H3").values = [["a"], ["b"]];
       await context.sync();
@@ -76,5 +78,33 @@ describe("the strict fake of Excel", () => {
       "a",
       "b",
     ]);
+  });
+
+  it("reads filter criteria back with null fields and refuses them in apply (office-js #1226)", async () => {
+    const fake = host();
+    fake.state.tables[1].filters.set(5, { criteria: { filterOn: "Values", values: ["ROSSI"] } });
+    await fake.run({}, async (context) => {
+      const filter = context.workbook.tables.getItem("Fasi").columns.getItemAt(5).filter;
+      filter.load("criteria");
+      await context.sync();
+      expect(filter.criteria).toMatchObject({ filterOn: "Values", values: ["ROSSI"], color: null });
+      filter.apply(filter.criteria);
+      await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+    });
+  });
+
+  it("fails to load a filter applied after table.clearFilters, which also drops the sort (office-js #3030, #3086)", async () => {
+    const fake = host();
+    await fake.run({}, async (context) => {
+      const table = context.workbook.tables.getItem("Fasi");
+      table.sort.apply([{ key: 1, ascending: true }]);
+      table.clearFilters();
+      table.columns.getItemAt(5).filter.apply({ filterOn: "Values", values: ["ROSSI"] });
+      table.sort.load("fields");
+      await context.sync();
+      expect(table.sort.fields).toEqual([]);
+      table.columns.getItemAt(5).filter.load("criteria");
+      await expect(context.sync()).rejects.toMatchObject({ code: "GeneralException" });
+    });
   });
 });

@@ -28,8 +28,16 @@ export interface OfficeTable {
   readonly rowCount: number;
   /** Used cells in the six columns right of the table, e.g. `I3`, or null when they are free. */
   readonly occupiedToTheRight: string | null;
-  /** Filters the user has on, by column index, to put back after writing. */
-  readonly filters: readonly { readonly column: number; readonly criteria: Excel.FilterCriteria }[];
+  /**
+   * Filters the user has on, by column index, to put back after writing;
+   * criteria null for a filter Excel could not load (office-js #3030), which
+   * can only be cleared.
+   */
+  readonly filters: readonly {
+    readonly column: number;
+    readonly header: string;
+    readonly criteria: Excel.FilterCriteria | null;
+  }[];
 }
 
 export interface OfficeWorkbook {
@@ -72,27 +80,40 @@ export async function readWorkbook(
   const cellBudget = Math.floor(
     SYNC_BUDGET_BYTES / FIRST_GUESS_BYTES_PER_CELL / Math.max(1, tables.items.length)
   );
-  const requests: TableRequest[] = tables.items.map((table) => {
-    const columns = table.columns;
-    columns.load("items/name,items/filter/criteria");
-    const body = table.getDataBodyRange();
-    body.load("rowCount,columnCount,rowIndex,columnIndex");
-    const header = table.getHeaderRowRange();
-    header.load("rowIndex");
-    const right = table
-      .getRange()
-      .getLastColumn()
-      .getOffsetRange(0, 1)
-      .getResizedRange(0, MAX_NEW_COLUMNS - 1)
-      .getUsedRangeOrNullObject(true);
-    right.load("address");
-    // The first rows come with the shape, so a table that fits is read in these two syncs.
-    const blockRows = Math.max(1, Math.floor(cellBudget / WIDEST_EXPECTED_TABLE));
-    const firstBlock = blockOf(body, 0, blockRows);
-    firstBlock.load("values,valueTypes,numberFormat");
-    return { table, body, header, columns, right, firstBlock, blockRows };
-  });
-  await context.sync();
+  const queueShape = (withFilters: boolean): TableRequest[] =>
+    tables.items.map((table) => {
+      const columns = table.columns;
+      columns.load(withFilters ? "items/name,items/filter/criteria" : "items/name");
+      const body = table.getDataBodyRange();
+      body.load("rowCount,columnCount,rowIndex,columnIndex");
+      const header = table.getHeaderRowRange();
+      header.load("rowIndex");
+      const right = table
+        .getRange()
+        .getLastColumn()
+        .getOffsetRange(0, 1)
+        .getResizedRange(0, MAX_NEW_COLUMNS - 1)
+        .getUsedRangeOrNullObject(true);
+      right.load("address");
+      // The first rows come with the shape, so a table that fits is read in these two syncs.
+      const blockRows = Math.max(1, Math.floor(cellBudget / WIDEST_EXPECTED_TABLE));
+      const firstBlock = blockOf(body, 0, blockRows);
+      firstBlock.load("values,valueTypes,numberFormat");
+      return { table, body, header, columns, right, firstBlock, blockRows };
+    });
+  let requests = queueShape(true);
+  let filters: (readonly ColumnFilter[])[];
+  try {
+    await context.sync();
+    filters = requests.map((r) => r.columns.items.map((column) => column.filter.criteria));
+  } catch (error) {
+    // office-js #3030: a filter put back after table.clearFilters() (as earlier versions of this
+    // add-in did) fails to load with an internal error, and with it the whole request.
+    if ((error as { code?: unknown }).code !== "GeneralException") throw error;
+    requests = queueShape(false);
+    await context.sync();
+    filters = await loadFiltersOneByOne(context, requests);
+  }
 
   const grids = requests.map((request) => ({
     values: toCells(request.firstBlock),
@@ -120,11 +141,11 @@ export async function readWorkbook(
     occupiedToTheRight: request.right.isNullObject
       ? null
       : request.right.address.replace(/^.*!/, ""),
-    filters: request.columns.items.flatMap((column, index) =>
-      column.filter.criteria && column.filter.criteria.filterOn
-        ? [{ column: index, criteria: column.filter.criteria }]
-        : []
-    ),
+    filters: request.columns.items.flatMap((column, index): OfficeTable["filters"][number][] => {
+      const criteria = filters[i][index];
+      if (criteria === UNREADABLE) return [{ column: index, header: column.name, criteria: null }];
+      return criteria?.filterOn ? [{ column: index, header: column.name, criteria }] : [];
+    }),
   }));
   const snapshots: TableSnapshot[] = requests.map((request, i) => ({
     name: request.table.name,
@@ -137,6 +158,40 @@ export async function readWorkbook(
     hasTotalsRow: request.table.showTotals,
   }));
   return { snapshot: { dateSystem, tables: snapshots, settings }, tables: officeTables };
+}
+
+const UNREADABLE = "unreadable";
+/** A column's filter criteria as loaded (null or empty when it has none), or UNREADABLE. */
+type ColumnFilter = Excel.FilterCriteria | null | typeof UNREADABLE;
+
+/** Each table's filters in a request of their own, and each column's where the table's fails. */
+async function loadFiltersOneByOne(
+  context: Excel.RequestContext,
+  requests: readonly TableRequest[]
+): Promise<ColumnFilter[][]> {
+  const load = async (columns: readonly Excel.TableColumn[]) => {
+    for (const column of columns) column.filter.load("criteria");
+    return context.sync().then(
+      () => columns.map((column) => column.filter.criteria),
+      () => null
+    );
+  };
+  const result: ColumnFilter[][] = [];
+  for (const request of requests) {
+    const columns = request.columns.items;
+    const all = await load(columns);
+    if (all !== null) {
+      result.push(all);
+      continue;
+    }
+    const each: ColumnFilter[] = [];
+    for (const column of columns) {
+      const one = await load([column]);
+      each.push(one === null ? UNREADABLE : one[0]);
+    }
+    result.push(each);
+  }
+  return result;
 }
 
 function blockOf(body: Excel.Range, startRow: number, rows: number): Excel.Range {

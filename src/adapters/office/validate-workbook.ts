@@ -6,7 +6,12 @@ import { catalogue } from "../../i18n";
 import type { ExcelHost } from "./excel-host";
 import { readWorkbook, type OfficeWorkbook } from "./read-workbook";
 import { readStoredSettings } from "./stored-settings";
-import { writeWorkbook, type OfficeWriteOutcome } from "./write-workbook";
+import {
+  RowsMovedError,
+  writeWorkbook,
+  type OfficeWriteOutcome,
+  type RowKeys,
+} from "./write-workbook";
 
 export interface ValidationOutcome {
   readonly result: EngineResult;
@@ -36,13 +41,28 @@ export async function validateWorkbook(
   const options: Excel.RunOptions = { delayForCellEdit: true };
   if (host.isSetSupported("ExcelApi", "1.20")) options.mergeUndoGroup = true;
   return host.run(options, async (context) => {
-    const workbook = await readWorkbook(context, stored.settings);
-    const { result, plan } = await checkAndPlan(
-      workbook.snapshot,
-      { defaultStatusLanguage: defaultLanguage },
-      today
-    );
-    const write = await writeWorkbook(context, workbook, plan, catalogue(plan.language));
+    const attempt = async () => {
+      const workbook = await readWorkbook(context, stored.settings);
+      const { result, plan } = await checkAndPlan(
+        workbook.snapshot,
+        { defaultStatusLanguage: defaultLanguage },
+        today
+      );
+      const write = await writeWorkbook(
+        context,
+        workbook,
+        plan,
+        catalogue(plan.language),
+        rowKeys(result)
+      );
+      return { workbook, result, plan, write };
+    };
+    // A co-author moved rows between the read and the write: once more from a fresh read, which
+    // also puts right any status cell the interrupted request wrote; a second move is the user's to hear.
+    const { workbook, result, plan, write } = await attempt().catch((error: unknown) => {
+      if (error instanceof RowsMovedError) return attempt();
+      throw error;
+    });
     return {
       result,
       write,
@@ -52,6 +72,25 @@ export async function validateWorkbook(
       statusColumns: statusColumnsOf(workbook, result, plan, write),
     };
   });
+}
+
+/** The columns that tell one row from another: the objective's code and title, a phase's or indicator's objective and description. */
+function rowKeys(result: EngineResult): RowKeys {
+  const keys: Record<string, number[]> = {};
+  const fields = {
+    objectives: ["code", "title"],
+    phases: ["objective", "description"],
+    indicators: ["objective", "description"],
+  } as const;
+  for (const kind of ["objectives", "phases", "indicators"] as const) {
+    const mapped = result.mapping[kind];
+    if (!mapped) continue;
+    keys[mapped.table.name] = fields[kind].flatMap((field) => {
+      const index = mapped.columns.get(field);
+      return index === undefined ? [] : [index];
+    });
+  }
+  return keys;
 }
 
 /** Where the status columns are now: those the tables had, and those the write appended. */
