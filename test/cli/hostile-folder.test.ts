@@ -124,7 +124,7 @@ describe("a folder of damaged, crafted and macro-enabled workbooks", () => {
     const failure = it_.readFailure;
     expect(outcome).toEqual({
       "01-seed.xlsx": 1,
-      "02-char-ref.xlsx": expect.stringContaining("&#99999999;"),
+      "02-char-ref.xlsx": failure["bad-character"]("Fasi!B2: &#99999999;"),
       "03-huge-ref.xlsx": failure["table-columns"]("Fasi\tFasi\t16384\t6"),
       "04-bomb.xlsx": failure.corrupt(SHEET),
       "05-bad-target.xlsx": failure.corrupt("xl/_rels/workbook.xml.rels"),
@@ -138,7 +138,6 @@ describe("a folder of damaged, crafted and macro-enabled workbooks", () => {
       "13-template.xltx": 1,
       "14-not-a-workbook.xlsx": failure["not-zip"](""),
     });
-    expect(outcome["02-char-ref.xlsx"]).toBe(failure["bad-character"](expect.any(String) as never));
     // The damaged part was found only when the copy was made: the check's findings still stand.
     expect(report.files[8].summary.errors).toBe(1);
     expect(err).not.toMatch(/\n\s+at /);

@@ -1,4 +1,4 @@
-import { findElement, findElements, setAttribute } from "./xml";
+import { findElement, findElements, setAttribute, XmlError } from "./xml";
 
 /** Excel's built-in number formats (ECMA-376 Part 1, §18.8.30), as Office.js reports them in en-US. */
 const BUILTIN_FORMATS: Readonly<Record<number, string>> = {
@@ -75,7 +75,7 @@ export class StyleEditor {
 
   constructor(private readonly xml: string) {
     const cellXfs = findElement(xml, "cellXfs");
-    if (cellXfs === null) throw new Error("styles.xml has no <cellXfs>");
+    if (cellXfs === null) throw new XmlError("no <cellXfs>");
     this.xfs = findElements(xml, "xf", cellXfs.openEnd, cellXfs.innerEnd).map((xf) => ({
       attrsText: xml.slice(xf.start, xf.openEnd),
       inner: xml.slice(xf.openEnd, xf.innerEnd),

@@ -19,8 +19,17 @@ import {
   type SheetData,
 } from "./sheet-xml";
 import { StyleEditor } from "./styles";
-import { encodeOoxmlText, escapeXml, findElement, findElements, setAttribute, tagEnd } from "./xml";
-import { readZip, writeZip, type ZipEntry } from "./zip-archive";
+import {
+  encodeOoxmlText,
+  escapeXml,
+  findElement,
+  findElements,
+  setAttribute,
+  tagEnd,
+  XmlError,
+} from "./xml";
+import { WorkbookReadError } from "./xlsx-package";
+import type { ZipEntry } from "./zip-archive";
 import { deflateEntry } from "./zip-deflate";
 
 export type SkipReason = "occupied" | "overlaps-table" | "merged-cells" | "sheet-full";
@@ -56,7 +65,10 @@ interface CellEdit {
 export function applyWritePlan(workbook: XlsxWorkbook, plan: WritePlan): WriteOutcome {
   const skipped: SkippedTable[] = [];
   const { pkg, stylesPath } = workbook;
-  const styles = stylesPath === null ? null : new StyleEditor(partXml(pkg, stylesPath)!);
+  const styles =
+    stylesPath === null
+      ? null
+      : editingPart(stylesPath, () => new StyleEditor(requiredPart(partXml(pkg, stylesPath))));
   const written = new Map<string, ZipEntry>();
 
   const bySheet = new Map<string, { table: XlsxTable; plan: TablePlan }[]>();
@@ -71,28 +83,58 @@ export function applyWritePlan(workbook: XlsxWorkbook, plan: WritePlan): WriteOu
   }
 
   for (const [sheetPath, entries] of bySheet) {
-    const sheet = new SheetEditor(bulkPartXml(workbook.source, sheetPath)!);
+    const sheet = editingPart(
+      sheetPath,
+      () => new SheetEditor(requiredPart(bulkPartXml(workbook.source, sheetPath)))
+    );
     const sheetTables = workbook.tables.filter((t) => t.sheetPath === sheetPath);
     for (const { table, plan: tablePlan } of entries) {
       const added = tablePlan.columns.filter((c) => c.existingIndex === null).length;
       if (added > 0) {
-        const blocked = sheet.blockerForNewColumns(table, added, sheetTables);
+        const blocked = editingPart(sheetPath, () =>
+          sheet.blockerForNewColumns(table, added, sheetTables)
+        );
         if (blocked !== null) {
           skipped.push({ table: table.name, sheet: table.sheet, ...blocked });
           continue;
         }
       }
-      sheet.addTableEdits(table, tablePlan, styles);
-      const tableXml = editTableXml(partXml(pkg, table.tablePath)!, table, tablePlan);
+      editingPart(sheetPath, () => sheet.addTableEdits(table, tablePlan, styles));
+      const tableXml = editingPart(table.tablePath, () =>
+        editTableXml(requiredPart(partXml(pkg, table.tablePath)), table, tablePlan)
+      );
       written.set(table.tablePath, compressText(table.tablePath, tableXml));
     }
-    if (sheet.hasEdits) written.set(sheetPath, sheet.write(sheetPath, styles));
+    if (sheet.hasEdits)
+      written.set(
+        sheetPath,
+        editingPart(sheetPath, () => sheet.write(sheetPath, styles))
+      );
   }
   if (written.size === 0) return { bytes: null, skipped };
   if (styles !== null && styles.changed)
     written.set(stylesPath!, compressText(stylesPath!, styles.toXml()));
-  const entries = readZip(workbook.source).map((entry) => written.get(entry.name) ?? entry);
-  return { bytes: writeZip(entries), skipped };
+  return { bytes: pkg.copyWith(written), skipped };
+}
+
+/**
+ * Runs one part's edit. The writer reads more of a part than the reader did
+ * (every row of a sheet, the table's column list, the styles' formats), so XML
+ * it cannot follow is found here: the part is damaged, and the copy is refused
+ * with the reader's reason, naming the part.
+ */
+function editingPart<T>(path: string, edit: () => T): T {
+  try {
+    return edit();
+  } catch (error) {
+    if (error instanceof XmlError) throw new WorkbookReadError(error.fault, path, error.message);
+    throw error;
+  }
+}
+
+function requiredPart(xml: string | null): string {
+  if (xml === null) throw new XmlError("the part is missing");
+  return xml;
 }
 
 function compressText(path: string, text: string): ZipEntry {
@@ -352,7 +394,8 @@ function editTableXml(xml: string, table: XlsxTable, plan: TablePlan): string {
       .filter((c) => c.rename && c.existingIndex !== null)
       .map((c) => [c.existingIndex!, c.header])
   );
-  const columns = findElement(xml, "tableColumns")!;
+  const columns = findElement(xml, "tableColumns");
+  if (columns === null) throw new XmlError("no <tableColumns>");
   const existing = findElements(xml, "tableColumn", columns.openEnd, columns.innerEnd);
   let inner = "";
   let cursor = columns.openEnd;
@@ -378,7 +421,8 @@ function editTableXml(xml: string, table: XlsxTable, plan: TablePlan): string {
   if (added.length === 0) return result;
 
   const lastColumn = table.ref.lastColumn + added.length;
-  const tableElement = findElement(result, "table")!;
+  const tableElement = findElement(result, "table");
+  if (tableElement === null) throw new XmlError("no <table>");
   const tableTag = setAttribute(
     result.slice(tableElement.start, tableElement.openEnd),
     "ref",

@@ -1,4 +1,3 @@
-import { deflateEntry } from "./zip-deflate";
 import { inflateEntry, readZip, writeZip, ZipError, type ZipEntry } from "./zip-archive";
 import { findElements } from "./xml";
 
@@ -54,7 +53,7 @@ const decoder = new TextDecoder("utf-8");
 
 /** A part as read (compressed bytes kept for writing back unchanged) or as edited. */
 interface Part {
-  entry: ZipEntry | null;
+  readonly entry: ZipEntry;
   text: string | null;
   /** Its inflated size and checksum have been verified (on reading, or before copying it on). */
   checked: boolean;
@@ -91,21 +90,13 @@ export class XlsxPackage {
     if (part === undefined) return null;
     if (part.text === null) {
       try {
-        part.text = decoder.decode(inflateEntry(part.entry!));
+        part.text = decoder.decode(inflateEntry(part.entry));
       } catch (error) {
         throw readFailure(error);
       }
       part.checked = true;
     }
     return part.text;
-  }
-
-  setText(path: string, text: string): void {
-    this.parts.set(path, { entry: null, text, checked: true });
-  }
-
-  remove(path: string): void {
-    this.parts.delete(path);
   }
 
   relationships(partPath: string): Relationship[] {
@@ -125,27 +116,28 @@ export class XlsxPackage {
   }
 
   /**
-   * The package again: untouched parts keep their original compressed bytes,
-   * each checked first (size and checksum) so that a damaged part is never
-   * copied on as if it were sound.
+   * The package again, with `replaced` parts in place of theirs: every other
+   * part keeps its original compressed bytes, each checked first (size and
+   * checksum) so that a damaged part is never copied on as if it were sound.
    */
-  toBytes(): Uint8Array {
-    const encoder = new TextEncoder();
+  copyWith(replaced: ReadonlyMap<string, ZipEntry>): Uint8Array {
     const entries: ZipEntry[] = [];
-    for (const [path, part] of this.parts) {
-      if (part.entry === null) {
-        entries.push(deflateEntry(path, encoder.encode(part.text!)));
+    for (const part of this.parts.values()) {
+      const entry = part.entry;
+      const replacement = replaced.get(entry.name);
+      if (replacement !== undefined) {
+        entries.push(replacement);
         continue;
       }
       if (!part.checked) {
         try {
-          inflateEntry(part.entry);
+          inflateEntry(entry);
         } catch (error) {
           throw readFailure(error);
         }
         part.checked = true;
       }
-      entries.push(part.entry);
+      entries.push(entry);
     }
     return writeZip(entries);
   }
