@@ -47,6 +47,12 @@ export interface XlsxWorkbook {
   readonly pkg: XlsxPackage;
   /** The file as read: the writer copies the parts it does not change from it, compressed bytes and all. */
   readonly source: Uint8Array;
+  /**
+   * The text of each sheet that holds a table, for the writer. Kept rather
+   * than decompressed again: measured on the bench's workbook, a second
+   * decompression costs the write more peak memory than the text costs the check.
+   */
+  readonly sheetXml: ReadonlyMap<string, string>;
   readonly dateSystem: DateSystem;
   readonly stylesPath: string | null;
   readonly styles: Styles;
@@ -104,6 +110,7 @@ function readPackage(pkg: XlsxPackage, source: Uint8Array, settings: WorkbookSet
   const tables: XlsxTable[] = [];
   const snapshots: TableSnapshot[] = [];
   const budget = { cells: 0 };
+  const sheetXml = new Map<string, string>();
   for (const sheet of findElements(workbookXml, "sheet")) {
     const relId = attrByLocalName(sheet.attrs, "id");
     const sheetPath = workbookRels.find((r) => r.id === relId)?.target;
@@ -115,14 +122,13 @@ function readPackage(pkg: XlsxPackage, source: Uint8Array, settings: WorkbookSet
       .map((r) => readTable(pkg, r.target, sheetName, sheetPath));
     if (sheetTables.length === 0) continue;
     tables.push(...sheetTables);
-    const sheetXml = bulkPartXml(source, sheetPath)!;
-    snapshots.push(
-      ...readSheetTables(sheetXml, sheetTables, sharedStrings, styles, dateSystem, budget)
-    );
+    const xml = bulkPartXml(source, sheetPath)!;
+    sheetXml.set(sheetPath, xml);
+    snapshots.push(...readSheetTables(xml, sheetTables, sharedStrings, styles, dateSystem, budget));
   }
   if (tables.length === 0) throw new WorkbookReadError("no-tables");
   return {
-    workbook: { pkg, source, dateSystem, stylesPath, styles, tables },
+    workbook: { pkg, source, sheetXml, dateSystem, stylesPath, styles, tables },
     snapshot: { dateSystem, tables: snapshots, settings },
   };
 }

@@ -6,7 +6,7 @@ import {
   rangesOverlap,
   type RangeRef,
 } from "../../engine/range-ref";
-import { bulkPartXml, partXml } from "./part-xml";
+import { partXml } from "./part-xml";
 import type { XlsxTable, XlsxWorkbook } from "./read-workbook";
 import { PartDeflater } from "./part-deflater";
 import {
@@ -71,7 +71,7 @@ export function applyWritePlan(workbook: XlsxWorkbook, plan: WritePlan): WriteOu
   }
 
   for (const [sheetPath, entries] of bySheet) {
-    const sheet = new SheetEditor(bulkPartXml(workbook.source, sheetPath)!);
+    const sheet = new SheetEditor(workbook.sheetXml.get(sheetPath)!);
     const sheetTables = workbook.tables.filter((t) => t.sheetPath === sheetPath);
     for (const { table, plan: tablePlan } of entries) {
       const added = tablePlan.columns.filter((c) => c.existingIndex === null).length;
