@@ -243,14 +243,14 @@ function readSheetTables(
   // Where an error was met, kept as numbers: a string per cell would be a million strings.
   let whereRow = 0;
   let whereCol = -1;
-  const visitCell = (cell: CellTag, hits: readonly Grid[], rowIndex: (g: Grid) => number) => {
+  const visitCell = (cell: CellTag, hits: readonly Grid[]) => {
     let value: CellValue | undefined;
     for (const grid of hits) {
       const col = cell.col - grid.table.ref.firstColumn;
       if (col < 0 || col >= grid.width || grid.overflowRow > 0) continue;
       whereCol = cell.col;
       value ??= readCellValue(xml, cell, data.prefix, sharedStrings, dateSystem);
-      const index = rowIndex(grid);
+      const index = cell.row - grid.firstData;
       grid.rows[index][col] = value;
       grid.formats[index][col] = styles.formats[cell.style] ?? "General";
     }
@@ -274,9 +274,7 @@ function readSheetTables(
         }
         if (rowStyle !== null) grid.formats[index].fill(rowStyle);
       }
-      forEachCell(xml, row, data.prefix, (cell) =>
-        visitCell(cell, hits, (g) => row.row - g.firstData)
-      );
+      forEachCell(xml, row, data.prefix, (cell) => visitCell(cell, hits));
     });
   } catch (error) {
     if (error instanceof XmlError)
