@@ -20,8 +20,9 @@ export function partXml(pkg: XlsxPackage, path: string): string | null {
 /**
  * The text of a sheet or of the shared strings, from a package opened for the
  * occasion and dropped after: XlsxPackage keeps every text it decompresses,
- * and these parts, most of a workbook's size, are needed once by the reader
- * and once by the writer. Opening again reads only the zip's directory.
+ * and these parts are most of a workbook's size. The shared strings are
+ * needed only while reading; sheets the reader keeps itself, for the writer,
+ * only those that hold tables. Opening again reads only the zip's directory.
  */
 export function bulkPartXml(source: Uint8Array, path: string): string | null {
   return partXml(XlsxPackage.open(source, ""), path);

@@ -47,6 +47,12 @@ export interface XlsxWorkbook {
   readonly pkg: XlsxPackage;
   /** The file as read: the writer copies the parts it does not change from it, compressed bytes and all. */
   readonly source: Uint8Array;
+  /**
+   * The text of each sheet that holds a table, for the writer. Kept rather
+   * than decompressed again: measured on the bench's workbook, a second
+   * decompression costs the write more peak memory than the text costs the check.
+   */
+  readonly sheetXml: ReadonlyMap<string, string>;
   readonly dateSystem: DateSystem;
   readonly stylesPath: string | null;
   readonly styles: Styles;
@@ -104,6 +110,7 @@ function readPackage(pkg: XlsxPackage, source: Uint8Array, settings: WorkbookSet
   const tables: XlsxTable[] = [];
   const snapshots: TableSnapshot[] = [];
   const budget = { cells: 0 };
+  const sheetXml = new Map<string, string>();
   for (const sheet of findElements(workbookXml, "sheet")) {
     const relId = attrByLocalName(sheet.attrs, "id");
     const sheetPath = workbookRels.find((r) => r.id === relId)?.target;
@@ -115,14 +122,13 @@ function readPackage(pkg: XlsxPackage, source: Uint8Array, settings: WorkbookSet
       .map((r) => readTable(pkg, r.target, sheetName, sheetPath));
     if (sheetTables.length === 0) continue;
     tables.push(...sheetTables);
-    const sheetXml = bulkPartXml(source, sheetPath)!;
-    snapshots.push(
-      ...readSheetTables(sheetXml, sheetTables, sharedStrings, styles, dateSystem, budget)
-    );
+    const xml = bulkPartXml(source, sheetPath)!;
+    sheetXml.set(sheetPath, xml);
+    snapshots.push(...readSheetTables(xml, sheetTables, sharedStrings, styles, dateSystem, budget));
   }
   if (tables.length === 0) throw new WorkbookReadError("no-tables");
   return {
-    workbook: { pkg, source, dateSystem, stylesPath, styles, tables },
+    workbook: { pkg, source, sheetXml, dateSystem, stylesPath, styles, tables },
     snapshot: { dateSystem, tables: snapshots, settings },
   };
 }
@@ -237,14 +243,14 @@ function readSheetTables(
   // Where an error was met, kept as numbers: a string per cell would be a million strings.
   let whereRow = 0;
   let whereCol = -1;
-  const visitCell = (cell: CellTag, hits: readonly Grid[], rowIndex: (g: Grid) => number) => {
+  const visitCell = (cell: CellTag, hits: readonly Grid[]) => {
     let value: CellValue | undefined;
     for (const grid of hits) {
       const col = cell.col - grid.table.ref.firstColumn;
       if (col < 0 || col >= grid.width || grid.overflowRow > 0) continue;
       whereCol = cell.col;
       value ??= readCellValue(xml, cell, data.prefix, sharedStrings, dateSystem);
-      const index = rowIndex(grid);
+      const index = cell.row - grid.firstData;
       grid.rows[index][col] = value;
       grid.formats[index][col] = styles.formats[cell.style] ?? "General";
     }
@@ -268,9 +274,7 @@ function readSheetTables(
         }
         if (rowStyle !== null) grid.formats[index].fill(rowStyle);
       }
-      forEachCell(xml, row, data.prefix, (cell) =>
-        visitCell(cell, hits, (g) => row.row - g.firstData)
-      );
+      forEachCell(xml, row, data.prefix, (cell) => visitCell(cell, hits));
     });
   } catch (error) {
     if (error instanceof XmlError)

@@ -6,7 +6,7 @@ import {
   rangesOverlap,
   type RangeRef,
 } from "../../engine/range-ref";
-import { bulkPartXml, partXml } from "./part-xml";
+import { partXml } from "./part-xml";
 import type { XlsxTable, XlsxWorkbook } from "./read-workbook";
 import { PartDeflater } from "./part-deflater";
 import {
@@ -85,7 +85,7 @@ export function applyWritePlan(workbook: XlsxWorkbook, plan: WritePlan): WriteOu
   for (const [sheetPath, entries] of bySheet) {
     const sheet = editingPart(
       sheetPath,
-      () => new SheetEditor(requiredPart(bulkPartXml(workbook.source, sheetPath)))
+      () => new SheetEditor(requiredPart(workbook.sheetXml.get(sheetPath) ?? null))
     );
     const sheetTables = workbook.tables.filter((t) => t.sheetPath === sheetPath);
     for (const { table, plan: tablePlan } of entries) {
