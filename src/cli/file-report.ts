@@ -4,12 +4,18 @@ import type { Language } from "../engine/snapshot";
 import { catalogue, renderMessage } from "../i18n";
 import type { FileReport } from "./report-schema";
 
-/** One file's entry of the report, in the language chosen on the command line. */
+/**
+ * One file's entry of the report, in the language chosen on the command line.
+ * The phases' and indicators' rows are built only for `withRows` (the JSON
+ * document): the text output prints findings under their objectives, and on
+ * a 180,000-row plan those rows are ~20 MB.
+ */
 export function fileReport(
   file: string,
   result: EngineResult,
   error: string | null,
-  language: Language
+  language: Language,
+  withRows: boolean
 ): FileReport {
   const words = catalogue(language);
   const sheetOf = (kind: "objectives" | "phases" | "indicators") =>
@@ -40,7 +46,7 @@ export function fileReport(
       status: o.figures.status === null ? null : words.status[o.figures.status],
       check: words.check[o.check],
     })),
-    phases: result.phases.map((p) => ({
+    phases: (withRows ? result.phases : []).map((p) => ({
       objective: p.objective,
       sheet: sheetOf("phases"),
       row: p.row,
@@ -48,7 +54,7 @@ export function fileReport(
       status: words.status[p.status],
       check: words.check[p.check],
     })),
-    indicators: result.indicators.map((i) => ({
+    indicators: (withRows ? result.indicators : []).map((i) => ({
       objective: i.objective,
       sheet: sheetOf("indicators"),
       row: i.row,

@@ -1,11 +1,13 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { readXlsx } from "../adapters/xlsx/read-workbook";
+import { readXlsx, type ReadResult } from "../adapters/xlsx/read-workbook";
 import { applyWritePlan } from "../adapters/xlsx/write-workbook";
 import { WorkbookReadError } from "../adapters/xlsx/xlsx-package";
 import { ZIP_LIMITS } from "../adapters/xlsx/zip-limits";
 import { sheetCellReference } from "../engine/cell-address";
 import type { Day } from "../engine/days";
+import type { WritePlan } from "../engine/plan/write-plan";
+import type { WorkbookSnapshot } from "../engine/snapshot";
 import { planWrites, runEngine } from "../engine";
 import { catalogue, uncheckableReasons } from "../i18n";
 import type { FileStage } from "../i18n/catalogue";
@@ -66,38 +68,28 @@ export function validateFile(
   let stage: FileStage = "read";
   let report: FileReport | null = null;
   try {
-    const read = steps.read(bytes, path);
+    let read: ReadResult | null = steps.read(bytes, path);
+    const { workbook } = read;
     stage = "check";
-    const result = steps.check(
-      read.snapshot,
-      {
-        asOf: options.asOf ?? undefined,
-        planYear: options.planYear ?? undefined,
-        defaultStatusLanguage: options.lang,
-      },
-      today
-    );
-    const reasons = uncheckableReasons(result.findings, options.lang);
-    report = fileReport(
-      path,
-      result,
-      reasons === null ? null : words.cli.uncheckable(reasons),
-      options.lang
-    );
-    if (options.writeTo === null) return { report, notes: [], internal: null };
+    const { writeTo } = options;
+    const checked = checkWorkbook(steps, read.snapshot, options, today, path);
+    // The snapshot (a value per cell) is not needed to write: let it go before the writer's peak.
+    read = null;
+    report = checked.report;
+    if (writeTo === null || checked.plan === null) return { report, notes: [], internal: null };
 
     stage = "write";
-    const target = join(options.writeTo, basename(path));
+    const target = join(writeTo, basename(path));
     if (resolve(dirname(target)) === resolve(dirname(path)))
       return { report, notes: [words.cli.notWritten(words.cli.sameAsSource)], internal: null };
     if (written.has(resolve(target)))
       return { report, notes: [words.cli.notWritten(words.cli.nameClash)], internal: null };
-    const outcome = steps.write(read.workbook, planWrites(result));
+    const outcome = steps.write(workbook, checked.plan);
     const notes = outcome.skipped.map((s) =>
       words.cli.skipped[s.reason](s.table, sheetCellReference(s.sheet, s.range))
     );
     try {
-      mkdirSync(options.writeTo, { recursive: true });
+      mkdirSync(writeTo, { recursive: true });
       writeFileSync(target, outcome.bytes ?? bytes);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? String(err);
@@ -121,4 +113,31 @@ export function validateFile(
     if (report !== null) return { report: { ...report, error: reason }, notes: [], internal };
     return fail(reason, internal);
   }
+}
+
+/**
+ * The check, in a function of its own so that the snapshot and the engine's
+ * result are garbage once it returns: the write needs only the report and the
+ * plan, and the CLI's peak memory is reached while writing.
+ */
+function checkWorkbook(
+  steps: FileSteps,
+  snapshot: WorkbookSnapshot,
+  options: CliOptions,
+  today: Day,
+  path: string
+): { report: FileReport; plan: WritePlan | null } {
+  const result = steps.check(
+    snapshot,
+    {
+      asOf: options.asOf ?? undefined,
+      planYear: options.planYear ?? undefined,
+      defaultStatusLanguage: options.lang,
+    },
+    today
+  );
+  const reasons = uncheckableReasons(result.findings, options.lang);
+  const error = reasons === null ? null : catalogue(options.lang).cli.uncheckable(reasons);
+  const report = fileReport(path, result, error, options.lang, options.json);
+  return { report, plan: options.writeTo === null ? null : planWrites(result) };
 }

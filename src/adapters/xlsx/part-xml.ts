@@ -18,12 +18,11 @@ export function partXml(pkg: XlsxPackage, path: string): string | null {
 }
 
 /**
- * The text of a sheet or of the shared strings, from a package opened for the
- * occasion and dropped after: XlsxPackage keeps every text it decompresses,
- * and these parts are most of a workbook's size. The shared strings are
- * needed only while reading; sheets the reader keeps itself, for the writer,
- * only those that hold tables. Opening again reads only the zip's directory.
+ * The text of a sheet or of the shared strings, which the reader needs once:
+ * the package does not keep it (the caller does, as long as it needs it).
  */
-export function bulkPartXml(source: Uint8Array, path: string): string | null {
-  return partXml(XlsxPackage.open(source, ""), path);
+export function bulkPartXml(pkg: XlsxPackage, path: string): string | null {
+  const xml = partXml(pkg, path);
+  pkg.releaseText(path);
+  return xml;
 }

@@ -99,6 +99,16 @@ export class XlsxPackage {
     return part.text;
   }
 
+  /**
+   * Drops a part's decompressed text, keeping the fact that it was checked:
+   * for the large parts (sheets, shared strings) that the reader consumes
+   * once, so the package does not hold them for the rest of the run.
+   */
+  releaseText(path: string): void {
+    const part = this.parts.get(path);
+    if (part !== undefined) part.text = null;
+  }
+
   relationships(partPath: string): Relationship[] {
     const slash = partPath.lastIndexOf("/");
     const dir = slash < 0 ? "" : partPath.slice(0, slash);
