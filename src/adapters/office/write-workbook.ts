@@ -129,7 +129,7 @@ export async function writeWorkbook(
   );
   const batches = pack([...opening, ...body], confirmations);
   let syncs = 0;
-  const confirm = async (batch: readonly Step[]) => {
+  const send = async (batch: readonly Step[]) => {
     const checks = queueConfirmations(context, batch, confirmations);
     for (const step of batch) step.queue(context);
     await context.sync();
@@ -150,22 +150,23 @@ export async function writeWorkbook(
         queue: () => undefined,
       }))
     );
-    for (const batch of pack(wholeTables, confirmations)) await confirm(batch);
+    for (const batch of pack(wholeTables, confirmations)) await send(batch);
   }
   try {
-    for (const batch of batches) await confirm(batch);
+    for (const batch of batches) await send(batch);
   } catch (error) {
     // Whatever failed, the user's filters go back on.
     await restoreFilters(context, restores);
+    if (error instanceof RowsMovedError) throw error;
     // A write that no longer fits the table (InvalidArgument) is a co-author's deleted rows.
     throw (await movedTable(context, confirmations)) ?? error;
   }
-  const filtersLost = await restoreFilters(context, restores);
+  const restored = await restoreFilters(context, restores);
   return {
-    syncs: syncs + (restores.length > 0 ? 1 : 0),
+    syncs: syncs + restored.syncs,
     cellsWritten,
     skipped,
-    filtersLost: [...unreadable, ...filtersLost],
+    filtersLost: [...unreadable, ...restored.lost],
   };
 }
 
@@ -183,19 +184,19 @@ interface Restore {
 async function restoreFilters(
   context: Excel.RequestContext,
   restores: readonly Restore[]
-): Promise<LostFilter[]> {
-  if (restores.length === 0) return [];
+): Promise<{ lost: LostFilter[]; syncs: number }> {
+  if (restores.length === 0) return { lost: [], syncs: 0 };
   try {
     for (const restore of restores) restore.queue(context);
     await context.sync();
-    return [];
+    return { lost: [], syncs: 1 };
   } catch {
     const lost: LostFilter[] = [];
     for (const restore of restores) {
       restore.queue(context);
       await context.sync().catch(() => lost.push(restore.lost));
     }
-    return lost;
+    return { lost, syncs: 1 + restores.length };
   }
 }
 
