@@ -8,6 +8,7 @@ import { readXlsx } from "../src/adapters/xlsx/read-workbook";
 import { applyWritePlan } from "../src/adapters/xlsx/write-workbook";
 import { planWrites, runEngine } from "../src/engine";
 import { day } from "../test/support/engine";
+import { messageTexts } from "../src/i18n";
 
 const [input, output] = process.argv.slice(2);
 const asOf = day("2024-06-30");
@@ -22,7 +23,7 @@ const bytes = readFileSync(input);
 const { workbook, snapshot } = readXlsx(bytes, input);
 const readMs = lap();
 const result = runEngine(snapshot, { asOf }, asOf);
-const plan = planWrites(result);
+const plan = planWrites(result, messageTexts);
 const checkMs = lap();
 const outcome = applyWritePlan(workbook, plan);
 writeFileSync(output, outcome.bytes!);

@@ -6,7 +6,7 @@ import { WorkbookReadError } from "../adapters/xlsx/xlsx-package";
 import { sheetCellReference } from "../engine/cell-address";
 import type { Day } from "../engine/days";
 import { planWrites, runEngine } from "../engine";
-import { catalogue, uncheckableReasons } from "../i18n";
+import { catalogue, messageTexts, uncheckableReasons } from "../i18n";
 import { fileReport, unreadableReport } from "./file-report";
 import type { CliOptions } from "./options";
 import type { FileReport } from "./report-schema";
@@ -67,7 +67,7 @@ export function validateFile(
   }
   if (written.has(resolve(target)))
     return { report, notes: [words.cli.notWritten(words.cli.nameClash)] };
-  const outcome = applyWritePlan(read.workbook, planWrites(result));
+  const outcome = applyWritePlan(read.workbook, planWrites(result, messageTexts));
   const notes = outcome.skipped.map((s) =>
     words.cli.skipped[s.reason](s.table, sheetCellReference(s.sheet, s.range))
   );

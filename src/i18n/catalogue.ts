@@ -1,10 +1,9 @@
 import type { Check, PhaseStatus } from "../engine/compute/statuses";
 import type { FindingDetails, RuleId } from "../engine/findings";
 import type { Problem } from "../engine/parse/cells";
-import type { ReadFailure } from "../adapters/xlsx/xlsx-package";
-import type { SkipReason } from "../adapters/xlsx/write-workbook";
 import type { ProblemCounts } from "../engine/result";
 import type { Language, TableKind } from "../engine/snapshot";
+import type { ReadFailure, SkipReason } from "./reason-codes";
 
 /** Every word the product shows, for one language. Findings stay data; this turns them into sentences. */
 export interface Catalogue {

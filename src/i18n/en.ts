@@ -3,6 +3,7 @@ import type { FindingDetails } from "../engine/findings";
 import type { Problem } from "../engine/parse/cells";
 import type { TableKind } from "../engine/snapshot";
 import type { ProblemCounts } from "../engine/result";
+import { STATUS_WORDS } from "../engine/status-columns";
 import type { Catalogue } from "./catalogue";
 
 const numberFormat = new Intl.NumberFormat("en-GB", {
@@ -145,15 +146,8 @@ export const en: Catalogue = {
     "indicator.target.outside-year": (d) =>
       `The deadline ${formatDay(d.date!)} is outside the plan year ${d.planYear}: check the year.`,
   },
-  status: {
-    "missing-dates": "MISSING DATES",
-    completed: "COMPLETED",
-    "not-started": "NOT STARTED",
-    late: "LATE",
-    "in-progress": "IN PROGRESS",
-    "past-due": "PAST DUE",
-  },
-  check: { error: "ERROR", warning: "WARNING", ok: "OK" },
+  status: STATUS_WORDS.en.status,
+  check: STATUS_WORDS.en.check,
   linkedProblems: (phases, indicators) =>
     [counts("Phases", phases), counts("Indicators", indicators)]
       .filter((part) => part !== null)

@@ -1,5 +1,6 @@
 import { sheetCellReference } from "../engine/cell-address";
 import { makesUncheckable, type Finding } from "../engine/findings";
+import type { MessagesIn } from "../engine/plan/plan-writes";
 import type { Language } from "../engine/snapshot";
 import type { Catalogue } from "./catalogue";
 import { en } from "./en";
@@ -20,6 +21,12 @@ export function renderMessage(finding: Finding, language: Language): string {
     finding.table
   );
 }
+
+/** The Messages column's sentences in a status language, for the engine's write plan. */
+export const messageTexts: MessagesIn = (language) => ({
+  finding: (finding) => renderMessage(finding, language),
+  linkedProblems: CATALOGUES[language].linkedProblems,
+});
 
 /**
  * Why the workbook cannot be fully checked (a table or a required column

@@ -3,6 +3,7 @@ import type { FindingDetails } from "../engine/findings";
 import type { Problem } from "../engine/parse/cells";
 import type { TableKind } from "../engine/snapshot";
 import type { ProblemCounts } from "../engine/result";
+import { STATUS_WORDS } from "../engine/status-columns";
 import type { Catalogue } from "./catalogue";
 
 const numberFormat = new Intl.NumberFormat("it-IT", {
@@ -149,15 +150,8 @@ export const it: Catalogue = {
     "indicator.target.outside-year": (d) =>
       `La scadenza ${formatDay(d.date!)} è fuori dall'anno del piano ${d.planYear}: controlla l'anno.`,
   },
-  status: {
-    "missing-dates": "DATE MANCANTI",
-    completed: "COMPLETATA",
-    "not-started": "NON AVVIATA",
-    late: "IN RITARDO",
-    "in-progress": "IN CORSO",
-    "past-due": "SCADUTA",
-  },
-  check: { error: "ERRORE", warning: "AVVISO", ok: "OK" },
+  status: STATUS_WORDS.it.status,
+  check: STATUS_WORDS.it.check,
   linkedProblems: (phases, indicators) =>
     [counts("Fasi", phases), counts("Indicatori", indicators)]
       .filter((part) => part !== null)

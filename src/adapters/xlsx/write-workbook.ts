@@ -10,8 +10,7 @@ import type { XlsxTable, XlsxWorkbook } from "./read-workbook";
 import { locateSheetData, scanCells, scanRows, type CellSpan, type RowSpan } from "./sheet-xml";
 import { StyleEditor } from "./styles";
 import { encodeOoxmlText, escapeXml, findElement, findElements, setAttribute } from "./xml";
-
-export type SkipReason = "occupied" | "overlaps-table" | "merged-cells" | "sheet-full";
+import type { SkipReason } from "../../i18n/reason-codes";
 
 /** A table the plan could not be applied to, left exactly as it was. */
 export interface SkippedTable {
