@@ -166,6 +166,28 @@ describe("ambient types per layer (tsconfig.*.json)", () => {
     expect(errors[0]).toContain("Cannot find name 'process'");
   });
 
+  it("each rule builds exactly its own details, and its message reads exactly those", () => {
+    const rule = (body: string) =>
+      errorsIn(
+        "tsconfig.engine.json",
+        "src/engine/rules/probe.ts",
+        `import type { RuleContext } from "./rule-context";\nexport function probe({ sink, mapping }: RuleContext): void {\n  ${body}\n}\n`
+      );
+    expect(rule('sink.table(mapping.phases!, "objective.weight.sum", { total: 90 });')).toEqual([]);
+    expect(rule('sink.table(mapping.phases!, "objective.weight.sum");').join()).toContain(
+      "Expected 3 arguments"
+    );
+    expect(rule('sink.table(mapping.phases!, "table.empty", { field: "end" });').join()).toContain(
+      "'field' does not exist"
+    );
+    const message = errorsIn(
+      "tsconfig.i18n.json",
+      "src/i18n/probe.ts",
+      'import type { RuleMessages } from "./catalogue";\nexport const m: Pick<RuleMessages, "objective.weight.sum"> = {\n  "objective.weight.sum": (d) => String(d.firstRow),\n};\n'
+    );
+    expect(message.join()).toContain("Property 'firstRow' does not exist");
+  });
+
   it("the engine's own code compiles with those options", () => {
     expect(
       errorsIn(
