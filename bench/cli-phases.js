@@ -18,13 +18,15 @@ const peakMb = () => process.resourceUsage().maxRSS / 1024;
 const startMb = peakMb();
 const times = { read: 0, check: 0, write: 0 };
 const peaks = { read: 0, check: 0, write: 0 };
-const timed = (name, step) => (...args) => {
-  const start = performance.now();
-  const result = step(...args);
-  times[name] += performance.now() - start;
-  peaks[name] = peakMb();
-  return result;
-};
+const timed =
+  (name, step) =>
+  (...args) => {
+    const start = performance.now();
+    const result = step(...args);
+    times[name] += performance.now() - start;
+    peaks[name] = peakMb();
+    return result;
+  };
 const steps = {
   read: timed("read", XLSX_STEPS.read),
   check: timed("check", XLSX_STEPS.check),

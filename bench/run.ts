@@ -17,6 +17,7 @@ import { day } from "../test/support/engine";
 import { launchChromium, offline, serve } from "../test/support/web-build";
 import { buildXlsx } from "../test/support/xlsx-builder";
 import { BENCH_SIZE, generatePlan } from "./generate-plan";
+import { messageTexts } from "../src/i18n";
 
 const RUNS = 5;
 const asOf = day("2024-06-30");
@@ -184,7 +185,7 @@ function engine(snapshot: WorkbookSnapshot, rows: number): void {
   const json = JSON.stringify(snapshot);
   const parseMs = best(() => JSON.parse(json));
   const validateMs = best(() => workbookSnapshotSchema.parse(JSON.parse(json)));
-  const engineMs = best(() => planWrites(runEngine(snapshot, { asOf }, asOf)));
+  const engineMs = best(() => planWrites(runEngine(snapshot, { asOf }, asOf), messageTexts));
   console.log(
     `engine: snapshot ${mb(json.length)} MB of JSON; JSON.parse ${ms(parseMs)} ms; JSON.parse + zod validation ${ms(validateMs)} ms`
   );

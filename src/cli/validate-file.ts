@@ -3,13 +3,13 @@ import { basename, dirname, join, resolve } from "node:path";
 import { readXlsx, type ReadResult } from "../adapters/xlsx/read-workbook";
 import { applyWritePlan } from "../adapters/xlsx/write-workbook";
 import { WorkbookReadError } from "../adapters/xlsx/xlsx-package";
-import { ZIP_LIMITS } from "../adapters/xlsx/zip-limits";
+import { ZIP_LIMITS } from "../i18n/read-limits";
 import { sheetCellReference } from "../engine/cell-address";
 import type { Day } from "../engine/days";
 import type { WritePlan } from "../engine/plan/write-plan";
 import type { WorkbookSnapshot } from "../engine/snapshot";
 import { planWrites, runEngine } from "../engine";
-import { catalogue, uncheckableReasons } from "../i18n";
+import { catalogue, messageTexts, uncheckableReasons } from "../i18n";
 import type { FileStage } from "../i18n/catalogue";
 import { fileReport, unreadableReport } from "./file-report";
 import type { CliOptions } from "./options";
@@ -139,5 +139,5 @@ function checkWorkbook(
   const reasons = uncheckableReasons(result.findings, options.lang);
   const error = reasons === null ? null : catalogue(options.lang).cli.uncheckable(reasons);
   const report = fileReport(path, result, error, options.lang, options.json);
-  return { report, plan: options.writeTo === null ? null : planWrites(result) };
+  return { report, plan: options.writeTo === null ? null : planWrites(result, messageTexts) };
 }

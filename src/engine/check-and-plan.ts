@@ -1,5 +1,5 @@
 import type { Day } from "./days";
-import { planWrites } from "./plan/plan-writes";
+import { planWrites, type MessagesIn } from "./plan/plan-writes";
 import type { WritePlan } from "./plan/write-plan";
 import type { EngineResult } from "./result";
 import { runEngine } from "./run-engine";
@@ -18,10 +18,13 @@ export type CheckAndPlan = (
   today: Day
 ) => Promise<CheckedWorkbook>;
 
-export const checkAndPlanHere: CheckAndPlan = async (snapshot, overrides, today) => {
-  const result = runEngine(snapshot, overrides, today);
-  return { result, plan: planWrites(result) };
-};
+/** Checks and plans in this thread, with the Messages column's sentences from `messagesIn`. */
+export function checkAndPlanHere(messagesIn: MessagesIn): CheckAndPlan {
+  return async (snapshot, overrides, today) => {
+    const result = runEngine(snapshot, overrides, today);
+    return { result, plan: planWrites(result, messagesIn) };
+  };
+}
 
 /**
  * The result without the tables' cells (the mapping keeps names, columns and

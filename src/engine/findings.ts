@@ -43,26 +43,77 @@ export function makesUncheckable(finding: Finding): boolean {
   return finding.rule === "table.missing" || finding.rule === "table.column.missing";
 }
 
-/** What a message needs besides the location; each rule uses the fields it names. */
-export interface FindingDetails {
-  readonly tableKind?: TableKind;
-  readonly field?: string;
+/** No details: the rule and the location say it all. */
+type NoDetails = Readonly<Record<string, never>>;
+/** A text field's `.missing` rule: the cell may hold an Excel error, which the message names. */
+interface MaybeProblem {
   readonly problem?: Problem;
-  readonly error?: string;
-  readonly firstRow?: number;
-  readonly total?: number;
-  readonly value?: number;
-  readonly start?: Day;
-  readonly end?: Day;
-  readonly date?: Day;
-  readonly planYear?: number;
-  readonly suggestion?: Day;
-  readonly suggestionSource?: string;
+}
+/** Why the cell's value cannot be read. */
+interface WithProblem {
+  readonly problem: Problem;
+}
+interface OutsideYear {
+  readonly date: Day;
+  readonly planYear: number;
+}
+/** A missing end's suggestion: the objective's latest date target, else 31/12 of the plan year, else none. */
+export type EndSuggestion =
+  | { readonly suggestion?: undefined }
+  | { readonly suggestion: Day; readonly suggestionSource: string }
+  | { readonly suggestion: Day; readonly planYear: number };
+
+/** What each rule's message needs besides the location: exactly these fields, per rule. */
+export interface FindingDetailsByRule {
+  "table.missing": { readonly tableKind: TableKind };
+  "table.column.missing": { readonly tableKind: TableKind; readonly field: string };
+  "table.empty": { readonly tableKind: TableKind };
+  "objective.code.missing": MaybeProblem;
+  "objective.code.duplicate": { readonly firstRow: number };
+  "objective.title.missing": MaybeProblem;
+  "objective.phases.none": NoDetails;
+  "objective.indicators.none": NoDetails;
+  "objective.weight.sum": { readonly total: number };
+  "phase.objective.missing": MaybeProblem;
+  "phase.objective.unknown": NoDetails;
+  "phase.description.missing": MaybeProblem;
+  "phase.weight.missing": NoDetails;
+  "phase.weight.invalid": WithProblem;
+  "phase.weight.zero": NoDetails;
+  "phase.start.missing": NoDetails;
+  "phase.end.missing": EndSuggestion;
+  "phase.start.invalid": WithProblem;
+  "phase.end.invalid": WithProblem;
+  "phase.dates.order": { readonly start: Day; readonly end: Day };
+  "phase.dates.outside-year": OutsideYear;
+  "phase.owner.missing": MaybeProblem;
+  "phase.progress.invalid": WithProblem;
+  "indicator.objective.missing": MaybeProblem;
+  "indicator.objective.unknown": NoDetails;
+  "indicator.description.missing": MaybeProblem;
+  "indicator.target.missing": NoDetails;
+  "indicator.target.invalid": WithProblem;
+  "indicator.target.outside-year": OutsideYear;
 }
 
-/** A finding is plain data: the rule, where it is, and what the message needs. */
-export interface Finding {
-  readonly rule: RuleId;
+export type FindingDetails<R extends RuleId = RuleId> = FindingDetailsByRule[R];
+
+/** The rules whose details are exactly `D` (e.g. the text fields' `.missing` rules). */
+export type RulesWithDetails<D> = {
+  [R in RuleId]: [FindingDetailsByRule[R]] extends [D]
+    ? [D] extends [FindingDetailsByRule[R]]
+      ? R
+      : never
+    : never;
+}[RuleId];
+
+/** The `.missing` rules of text fields, whose cell may hold an Excel error. */
+export type TextMissingRule = RulesWithDetails<MaybeProblem>;
+/** The rules that say only where: no details. */
+export type PlainRule = RulesWithDetails<NoDetails>;
+
+/** Where a finding points, whatever its rule. */
+interface FindingLocation {
   readonly severity: Severity;
   readonly tableKind: TableKind;
   /** The table's name in the workbook; null when the table is missing. */
@@ -77,8 +128,15 @@ export interface Finding {
   /** A1 address on `sheet` of the cell to go to. */
   readonly cell: string | null;
   readonly objective: string | null;
-  readonly details: FindingDetails;
 }
+
+/**
+ * A finding is plain data: the rule, where it is, and what the message needs.
+ * A union over the rules, so that checking `rule` gives that rule's details.
+ */
+export type Finding<R extends RuleId = RuleId> = {
+  [K in R]: FindingLocation & { readonly rule: K; readonly details: FindingDetailsByRule[K] };
+}[R];
 
 export function severityOf(rule: RuleId): Severity {
   return RULES[rule];

@@ -1,3 +1,4 @@
+import type { Check, PhaseStatus } from "./compute/statuses";
 import type { Language, TableKind } from "./snapshot";
 
 /** The computed columns of domain.md §5, in the order they are appended to each table. */
@@ -58,4 +59,42 @@ export const STATUS_COLUMNS: Readonly<Record<TableKind, readonly StatusColumnSpe
     MESSAGES,
   ],
   indicators: [CHECK, MESSAGES],
+};
+
+/**
+ * The values written in the status columns: words the contract fixes
+ * (domain.md §5), so that every co-author writes the same strings and a
+ * planning officer can filter by `ERRORE`. The catalogues show the same words.
+ */
+export const STATUS_WORDS: Readonly<
+  Record<
+    Language,
+    {
+      readonly status: Readonly<Record<PhaseStatus, string>>;
+      readonly check: Readonly<Record<Check, string>>;
+    }
+  >
+> = {
+  it: {
+    status: {
+      "missing-dates": "DATE MANCANTI",
+      completed: "COMPLETATA",
+      "not-started": "NON AVVIATA",
+      late: "IN RITARDO",
+      "in-progress": "IN CORSO",
+      "past-due": "SCADUTA",
+    },
+    check: { error: "ERRORE", warning: "AVVISO", ok: "OK" },
+  },
+  en: {
+    status: {
+      "missing-dates": "MISSING DATES",
+      completed: "COMPLETED",
+      "not-started": "NOT STARTED",
+      late: "LATE",
+      "in-progress": "IN PROGRESS",
+      "past-due": "PAST DUE",
+    },
+    check: { error: "ERROR", warning: "WARNING", ok: "OK" },
+  },
 };

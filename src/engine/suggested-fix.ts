@@ -17,14 +17,10 @@ export interface SuggestedFix {
 export const DATE_FORMAT = "dd/mm/yyyy";
 
 export function suggestedFix(finding: Finding, dateSystem: DateSystem): SuggestedFix | null {
-  const day = finding.details.suggestion;
-  if (
-    finding.rule !== "phase.end.missing" ||
-    day === undefined ||
-    finding.sheet === null ||
-    finding.cell === null
-  )
+  if (finding.rule !== "phase.end.missing" || finding.sheet === null || finding.cell === null)
     return null;
+  const day = finding.details.suggestion;
+  if (day === undefined) return null;
   return {
     sheet: finding.sheet,
     cell: finding.cell,

@@ -1,20 +1,23 @@
 import type { Check, PhaseStatus } from "../engine/compute/statuses";
 import type { FindingDetails, RuleId } from "../engine/findings";
 import type { Problem } from "../engine/parse/cells";
-import type { ReadFailure } from "../adapters/xlsx/xlsx-package";
-import type { SkipReason } from "../adapters/xlsx/write-workbook";
 import type { ProblemCounts } from "../engine/result";
 import type { Language, TableKind } from "../engine/snapshot";
+import type { ReadFailure, SkipReason } from "./reason-codes";
+
+/** Each rule's sentence, given exactly that rule's details. */
+export type RuleMessages = {
+  readonly [R in RuleId]: (
+    details: FindingDetails<R>,
+    objective: string | null,
+    table: string | null
+  ) => string;
+};
 
 /** Every word the product shows, for one language. Findings stay data; this turns them into sentences. */
 export interface Catalogue {
   readonly language: Language;
-  readonly rules: Readonly<
-    Record<
-      RuleId,
-      (details: FindingDetails, objective: string | null, table: string | null) => string
-    >
-  >;
+  readonly rules: RuleMessages;
   readonly problem: (problem: Problem) => string;
   readonly status: Readonly<Record<PhaseStatus, string>>;
   readonly check: Readonly<Record<Check, string>>;

@@ -1,10 +1,11 @@
 import { formatDay } from "../engine/days";
-import type { FindingDetails } from "../engine/findings";
+import type { FindingDetails, TextMissingRule } from "../engine/findings";
 import type { Problem } from "../engine/parse/cells";
 import type { TableKind } from "../engine/snapshot";
 import type { ProblemCounts } from "../engine/result";
+import { STATUS_WORDS } from "../engine/status-columns";
 import type { Catalogue } from "./catalogue";
-import { megabytes, ZIP_LIMITS } from "../adapters/xlsx/zip-limits";
+import { megabytes, ZIP_LIMITS } from "./read-limits";
 
 const numberFormat = new Intl.NumberFormat("en-GB", {
   maximumFractionDigits: 2,
@@ -56,24 +57,27 @@ function problem(p: Problem): string {
   }
 }
 
-function missing(what: string, fix: string, details: FindingDetails): string {
+function missing(what: string, fix: string, details: FindingDetails<TextMissingRule>): string {
   return details.problem
     ? `${what}: ${problem(details.problem)}. ${capitalise(fix)}.`
     : `${what}: ${fix}.`;
 }
 
-function invalidDate(what: string, details: FindingDetails): string {
-  return `Invalid ${what}: ${details.problem ? problem(details.problem) : ""}. Write the date as dd/mm/yyyy (e.g. 30/06/2018) or give the cell a date format.`;
+function invalidDate(
+  what: string,
+  details: FindingDetails<"phase.start.invalid" | "phase.end.invalid">
+): string {
+  return `Invalid ${what}: ${problem(details.problem)}. Write the date as dd/mm/yyyy (e.g. 30/06/2018) or give the cell a date format.`;
 }
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function endSuggestion(details: FindingDetails): string {
+function endSuggestion(details: FindingDetails<"phase.end.missing">): string {
   if (details.suggestion === undefined) return "";
   const date = formatDay(details.suggestion);
-  if (details.suggestionSource !== undefined) {
+  if ("suggestionSource" in details) {
     return `; suggested ${date}, the deadline of the indicator "${details.suggestionSource}"`;
   }
   return `; suggested ${date}, the end of the plan year`;
@@ -93,9 +97,9 @@ export const en: Catalogue = {
   problem,
   rules: {
     "table.missing": (d) =>
-      `The ${TABLES[d.tableKind!]} table is missing: create an Excel table named "${TABLES[d.tableKind!]}" with the columns ${REQUIRED_HEADERS[d.tableKind!]}.`,
+      `The ${TABLES[d.tableKind]} table is missing: create an Excel table named "${TABLES[d.tableKind]}" with the columns ${REQUIRED_HEADERS[d.tableKind]}.`,
     "table.column.missing": (d, _o, table) =>
-      `Table "${table}" has no "${FIELDS[d.field!] ?? d.field}" column, which is required: add a column with that header.`,
+      `Table "${table}" has no "${FIELDS[d.field] ?? d.field}" column, which is required: add a column with that header.`,
     "table.empty": (_d, _o, table) => `Table "${table}" has no data rows: fill it in or delete it.`,
     "objective.code.missing": (d) =>
       missing("Objective code missing", "enter the code, e.g. 2018_ZN12", d),
@@ -107,7 +111,7 @@ export const en: Catalogue = {
     "objective.indicators.none": (_d, o) =>
       `Objective ${o} has no indicators: add at least one indicator to the Indicators table.`,
     "objective.weight.sum": (d, o) =>
-      `The phase weights of ${o} add up to ${number(d.total!)} instead of 100: correct the weights so they add up to 100.`,
+      `The phase weights of ${o} add up to ${number(d.total)} instead of 100: correct the weights so they add up to 100.`,
     "phase.objective.missing": (d) =>
       missing("Objective code missing", "say which objective the phase belongs to", d),
     "phase.objective.unknown": (_d, o) =>
@@ -117,7 +121,7 @@ export const en: Catalogue = {
     "phase.weight.missing": () =>
       "Weight missing: enter the phase's weight, a number from 0 to 100 (e.g. 70,00).",
     "phase.weight.invalid": (d) =>
-      `Invalid weight: ${d.problem ? problem(d.problem) : ""}. Enter a number from 0 to 100, e.g. 70,00.`,
+      `Invalid weight: ${problem(d.problem)}. Enter a number from 0 to 100, e.g. 70,00.`,
     "phase.weight.zero": () =>
       "Weight 0: the phase counts for nothing in the progress. Give it a weight or delete it.",
     "phase.start.missing": () => "Planned start date missing: enter the date (dd/mm/yyyy).",
@@ -126,13 +130,13 @@ export const en: Catalogue = {
     "phase.start.invalid": (d) => invalidDate("planned start date", d),
     "phase.end.invalid": (d) => invalidDate("planned end date", d),
     "phase.dates.order": (d) =>
-      `The phase starts on ${formatDay(d.start!)} but ends on ${formatDay(d.end!)}: the end must be on or after the start.`,
+      `The phase starts on ${formatDay(d.start)} but ends on ${formatDay(d.end)}: the end must be on or after the start.`,
     "phase.dates.outside-year": (d) =>
-      `The date ${formatDay(d.date!)} is outside the plan year ${d.planYear}: check the year.`,
+      `The date ${formatDay(d.date)} is outside the plan year ${d.planYear}: check the year.`,
     "phase.owner.missing": (d) =>
       missing("Owner missing", "name who is responsible for the phase", d),
     "phase.progress.invalid": (d) =>
-      `Invalid progress: ${d.problem ? problem(d.problem) : ""}. Enter a percentage from 0 to 100, or leave it blank.`,
+      `Invalid progress: ${problem(d.problem)}. Enter a percentage from 0 to 100, or leave it blank.`,
     "indicator.objective.missing": (d) =>
       missing("Objective code missing", "say which objective the indicator belongs to", d),
     "indicator.objective.unknown": (_d, o) =>
@@ -142,19 +146,12 @@ export const en: Catalogue = {
     "indicator.target.missing": (d) =>
       missing("Expected value missing", "enter the indicator's expected value", d),
     "indicator.target.invalid": (d) =>
-      `Invalid expected value: ${d.problem ? problem(d.problem) : ""}. If it is a deadline, write a real date (dd/mm/yyyy).`,
+      `Invalid expected value: ${problem(d.problem)}. If it is a deadline, write a real date (dd/mm/yyyy).`,
     "indicator.target.outside-year": (d) =>
-      `The deadline ${formatDay(d.date!)} is outside the plan year ${d.planYear}: check the year.`,
+      `The deadline ${formatDay(d.date)} is outside the plan year ${d.planYear}: check the year.`,
   },
-  status: {
-    "missing-dates": "MISSING DATES",
-    completed: "COMPLETED",
-    "not-started": "NOT STARTED",
-    late: "LATE",
-    "in-progress": "IN PROGRESS",
-    "past-due": "PAST DUE",
-  },
-  check: { error: "ERROR", warning: "WARNING", ok: "OK" },
+  status: STATUS_WORDS.en.status,
+  check: STATUS_WORDS.en.check,
   linkedProblems: (phases, indicators) =>
     [counts("Phases", phases), counts("Indicators", indicators)]
       .filter((part) => part !== null)

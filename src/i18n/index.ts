@@ -1,7 +1,13 @@
 import { sheetCellReference } from "../engine/cell-address";
-import { makesUncheckable, type Finding } from "../engine/findings";
+import {
+  makesUncheckable,
+  type Finding,
+  type FindingDetails,
+  type RuleId,
+} from "../engine/findings";
+import type { MessagesIn } from "../engine/plan/plan-writes";
 import type { Language } from "../engine/snapshot";
-import type { Catalogue } from "./catalogue";
+import type { Catalogue, RuleMessages } from "./catalogue";
 import { en } from "./en";
 import { it } from "./it";
 
@@ -14,12 +20,31 @@ export function catalogue(language: Language): Catalogue {
 }
 
 export function renderMessage(finding: Finding, language: Language): string {
-  return CATALOGUES[language].rules[finding.rule](
+  return ruleMessage(
+    CATALOGUES[language].rules,
+    finding.rule,
     finding.details,
     finding.objective,
     finding.table
   );
 }
+
+/** Generic in the rule, so that TypeScript pairs each rule's message with that rule's details. */
+function ruleMessage<R extends RuleId>(
+  rules: RuleMessages,
+  rule: R,
+  details: FindingDetails<R>,
+  objective: string | null,
+  table: string | null
+): string {
+  return rules[rule](details, objective, table);
+}
+
+/** The Messages column's sentences in a status language, for the engine's write plan. */
+export const messageTexts: MessagesIn = (language) => ({
+  finding: (finding) => renderMessage(finding, language),
+  linkedProblems: CATALOGUES[language].linkedProblems,
+});
 
 /**
  * Why the workbook cannot be fully checked (a table or a required column

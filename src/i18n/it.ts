@@ -1,10 +1,11 @@
 import { formatDay } from "../engine/days";
-import type { FindingDetails } from "../engine/findings";
+import type { FindingDetails, TextMissingRule } from "../engine/findings";
 import type { Problem } from "../engine/parse/cells";
 import type { TableKind } from "../engine/snapshot";
 import type { ProblemCounts } from "../engine/result";
+import { STATUS_WORDS } from "../engine/status-columns";
 import type { Catalogue } from "./catalogue";
-import { megabytes, ZIP_LIMITS } from "../adapters/xlsx/zip-limits";
+import { megabytes, ZIP_LIMITS } from "./read-limits";
 
 const numberFormat = new Intl.NumberFormat("it-IT", {
   maximumFractionDigits: 2,
@@ -55,28 +56,35 @@ function problem(p: Problem): string {
 }
 
 /** "Titolo mancante: inserisci…", naming the Excel error when the cell holds one. */
-function missing(what: string, fix: string, details: FindingDetails): string {
+function missing(what: string, fix: string, details: FindingDetails<TextMissingRule>): string {
   return details.problem
     ? `${what}: ${problem(details.problem)}. ${capitalise(fix)}.`
     : `${what}: ${fix}.`;
 }
 
-function invalid(what: string, fix: string, details: FindingDetails): string {
-  return `${what} non valido: ${details.problem ? problem(details.problem) : ""}. ${fix}.`;
+function invalid(
+  what: string,
+  fix: string,
+  details: FindingDetails<"phase.weight.invalid">
+): string {
+  return `${what} non valido: ${problem(details.problem)}. ${fix}.`;
 }
 
-function invalidDate(what: string, details: FindingDetails): string {
-  return `${what} non valida: ${details.problem ? problem(details.problem) : ""}. Scrivi la data come gg/mm/aaaa (es. 30/06/2018) o applica un formato data alla cella.`;
+function invalidDate(
+  what: string,
+  details: FindingDetails<"phase.start.invalid" | "phase.end.invalid">
+): string {
+  return `${what} non valida: ${problem(details.problem)}. Scrivi la data come gg/mm/aaaa (es. 30/06/2018) o applica un formato data alla cella.`;
 }
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function endSuggestion(details: FindingDetails): string {
+function endSuggestion(details: FindingDetails<"phase.end.missing">): string {
   if (details.suggestion === undefined) return "";
   const date = formatDay(details.suggestion);
-  if (details.suggestionSource !== undefined) {
+  if ("suggestionSource" in details) {
     return `; suggerita ${date}, la scadenza dell'indicatore «${details.suggestionSource}»`;
   }
   return `; suggerita ${date}, la fine dell'anno del piano`;
@@ -96,9 +104,9 @@ export const it: Catalogue = {
   problem,
   rules: {
     "table.missing": (d) =>
-      `Manca la tabella ${TABLES[d.tableKind!]}: crea una tabella Excel chiamata «${TABLES[d.tableKind!]}» con le colonne ${REQUIRED_HEADERS[d.tableKind!]}.`,
+      `Manca la tabella ${TABLES[d.tableKind]}: crea una tabella Excel chiamata «${TABLES[d.tableKind]}» con le colonne ${REQUIRED_HEADERS[d.tableKind]}.`,
     "table.column.missing": (d, _o, table) =>
-      `Nella tabella «${table}» manca la colonna obbligatoria «${FIELDS[d.field!] ?? d.field}»: aggiungi una colonna con questa intestazione.`,
+      `Nella tabella «${table}» manca la colonna obbligatoria «${FIELDS[d.field] ?? d.field}»: aggiungi una colonna con questa intestazione.`,
     "table.empty": (_d, _o, table) =>
       `La tabella «${table}» non ha righe di dati: compila la tabella o eliminala.`,
     "objective.code.missing": (d) =>
@@ -112,7 +120,7 @@ export const it: Catalogue = {
     "objective.indicators.none": (_d, o) =>
       `Nessun indicatore per l'obiettivo ${o}: aggiungi almeno un indicatore nella tabella Indicatori.`,
     "objective.weight.sum": (d, o) =>
-      `I pesi delle fasi di ${o} sommano ${number(d.total!)} invece di 100: correggi i pesi perché la somma sia 100.`,
+      `I pesi delle fasi di ${o} sommano ${number(d.total)} invece di 100: correggi i pesi perché la somma sia 100.`,
     "phase.objective.missing": (d) =>
       missing("Codice obiettivo mancante", "indica a quale obiettivo appartiene la fase", d),
     "phase.objective.unknown": (_d, o) =>
@@ -131,12 +139,12 @@ export const it: Catalogue = {
     "phase.start.invalid": (d) => invalidDate("Data di inizio prevista", d),
     "phase.end.invalid": (d) => invalidDate("Data di fine prevista", d),
     "phase.dates.order": (d) =>
-      `La fase inizia il ${formatDay(d.start!)} ma finisce il ${formatDay(d.end!)}: la fine deve essere uguale o successiva all'inizio.`,
+      `La fase inizia il ${formatDay(d.start)} ma finisce il ${formatDay(d.end)}: la fine deve essere uguale o successiva all'inizio.`,
     "phase.dates.outside-year": (d) =>
-      `La data ${formatDay(d.date!)} è fuori dall'anno del piano ${d.planYear}: controlla l'anno.`,
+      `La data ${formatDay(d.date)} è fuori dall'anno del piano ${d.planYear}: controlla l'anno.`,
     "phase.owner.missing": (d) => missing("Responsabile mancante", "indica chi segue la fase", d),
     "phase.progress.invalid": (d) =>
-      `Avanzamento non valido: ${d.problem ? problem(d.problem) : ""}. Inserisci una percentuale tra 0 e 100, o lascia vuoto.`,
+      `Avanzamento non valido: ${problem(d.problem)}. Inserisci una percentuale tra 0 e 100, o lascia vuoto.`,
     "indicator.objective.missing": (d) =>
       missing("Codice obiettivo mancante", "indica a quale obiettivo appartiene l'indicatore", d),
     "indicator.objective.unknown": (_d, o) =>
@@ -146,19 +154,12 @@ export const it: Catalogue = {
     "indicator.target.missing": (d) =>
       missing("Valore atteso mancante", "inserisci il valore atteso dell'indicatore", d),
     "indicator.target.invalid": (d) =>
-      `Valore atteso non valido: ${d.problem ? problem(d.problem) : ""}. Se è una scadenza scrivi una data esistente (gg/mm/aaaa).`,
+      `Valore atteso non valido: ${problem(d.problem)}. Se è una scadenza scrivi una data esistente (gg/mm/aaaa).`,
     "indicator.target.outside-year": (d) =>
-      `La scadenza ${formatDay(d.date!)} è fuori dall'anno del piano ${d.planYear}: controlla l'anno.`,
+      `La scadenza ${formatDay(d.date)} è fuori dall'anno del piano ${d.planYear}: controlla l'anno.`,
   },
-  status: {
-    "missing-dates": "DATE MANCANTI",
-    completed: "COMPLETATA",
-    "not-started": "NON AVVIATA",
-    late: "IN RITARDO",
-    "in-progress": "IN CORSO",
-    "past-due": "SCADUTA",
-  },
-  check: { error: "ERRORE", warning: "AVVISO", ok: "OK" },
+  status: STATUS_WORDS.it.status,
+  check: STATUS_WORDS.it.check,
   linkedProblems: (phases, indicators) =>
     [counts("Fasi", phases), counts("Indicatori", indicators)]
       .filter((part) => part !== null)

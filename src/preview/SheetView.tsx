@@ -7,7 +7,11 @@ import type { DateSystem } from "../engine/snapshot";
 import type { CellState, WorkbookState } from "../fake-excel/workbook-state";
 
 const useStyles = makeStyles({
-  grid: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, fontFamily: tokens.fontFamilyBase },
+  grid: {
+    borderCollapse: "collapse",
+    fontSize: tokens.fontSizeBase200,
+    fontFamily: tokens.fontFamilyBase,
+  },
   cell: {
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     padding: "2px 6px",
@@ -16,7 +20,11 @@ const useStyles = makeStyles({
     textOverflow: "ellipsis",
     whiteSpace: "nowrap",
   },
-  head: { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightSemibold, textAlign: "center" },
+  head: {
+    backgroundColor: tokens.colorNeutralBackground3,
+    fontWeight: tokens.fontWeightSemibold,
+    textAlign: "center",
+  },
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
   scroller: { overflow: "auto", maxHeight: "70vh" },
 });
@@ -27,7 +35,8 @@ const MAX_ROWS = 60;
 function display(cell: CellState | undefined, dateSystem: DateSystem): string {
   if (cell === undefined || cell.value === null) return "";
   if (typeof cell.value === "object") return cell.value.error;
-  if (typeof cell.value === "number" && isPercentFormat(cell.numberFormat)) return `${Math.round(cell.value * 100)}%`;
+  if (typeof cell.value === "number" && isPercentFormat(cell.numberFormat))
+    return `${Math.round(cell.value * 100)}%`;
   if (typeof cell.value === "number" && isDateFormat(cell.numberFormat)) {
     const day = dayFromSerial(cell.value, dateSystem);
     return day === null ? String(cell.value) : formatDay(day);

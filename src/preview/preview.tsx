@@ -26,7 +26,13 @@ const dark = params.get("theme") === "dark";
 const latencyMs = Number(params.get("latency") ?? 0);
 
 const useStyles = makeStyles({
-  page: { display: "grid", gridTemplateColumns: "1fr 320px", gridTemplateRows: "auto 1fr", height: "100vh", gap: tokens.spacingHorizontalM },
+  page: {
+    display: "grid",
+    gridTemplateColumns: "1fr 320px",
+    gridTemplateRows: "auto 1fr",
+    height: "100vh",
+    gap: tokens.spacingHorizontalM,
+  },
   ribbon: {
     gridColumn: "1 / 3",
     display: "flex",
@@ -37,12 +43,20 @@ const useStyles = makeStyles({
     flexWrap: "wrap",
   },
   sheet: { padding: tokens.spacingHorizontalM, overflow: "auto" },
-  pane: { width: "320px", height: "100%", border: "none", borderLeft: `1px solid ${tokens.colorNeutralStroke2}` },
+  pane: {
+    width: "320px",
+    height: "100%",
+    border: "none",
+    borderLeft: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   dialogFrame: { width: "100%", height: "220px", border: "none" },
 });
 
 function hostFor(bytes: Uint8Array, name: string): FakeExcelHost {
-  return new FakeExcelHost(workbookStateFromSnapshot(readXlsx(bytes, name).snapshot), { latencyMs, excelApi: "1.20" });
+  return new FakeExcelHost(workbookStateFromSnapshot(readXlsx(bytes, name).snapshot), {
+    latencyMs,
+    excelApi: "1.20",
+  });
 }
 
 /**
@@ -74,7 +88,9 @@ function Preview({ initial }: { initial: FakeExcelHost }): React.JSX.Element {
   const shared: PreviewShared = {
     host,
     displayLanguage: language,
-    officeTheme: dark ? { bodyBackgroundColor: "#292929", bodyForegroundColor: "#ffffff" } : { bodyBackgroundColor: "#ffffff", bodyForegroundColor: "#000000" },
+    officeTheme: dark
+      ? { bodyBackgroundColor: "#292929", bodyForegroundColor: "#ffffff" }
+      : { bodyBackgroundColor: "#ffffff", bodyForegroundColor: "#000000" },
     showDialog: (url) =>
       new Promise((resolve) => {
         closeDialog.current = () => {
@@ -89,7 +105,8 @@ function Preview({ initial }: { initial: FakeExcelHost }): React.JSX.Element {
   window.objectiveCheckPreview = shared;
 
   const validate = () => {
-    const action = commandsFrame.current?.contentWindow?.objectiveCheckOffice?.actions.get("validateObjective");
+    const action =
+      commandsFrame.current?.contentWindow?.objectiveCheckOffice?.actions.get("validateObjective");
     void action?.({ completed: () => undefined });
   };
   const open = async (file: File) => {
@@ -113,18 +130,45 @@ function Preview({ initial }: { initial: FakeExcelHost }): React.JSX.Element {
           {language === "it-IT" ? "Valida obiettivo" : "Validate objective"}
         </Button>
         <label>
-          <Text>{language === "it-IT" ? "Apri una cartella .xlsx: " : "Open an .xlsx workbook: "}</Text>
-          <input type="file" accept=".xlsx" onChange={(event) => event.target.files?.[0] && void open(event.target.files[0])} />
+          <Text>
+            {language === "it-IT" ? "Apri una cartella .xlsx: " : "Open an .xlsx workbook: "}
+          </Text>
+          <input
+            type="file"
+            accept=".xlsx"
+            onChange={(event) => event.target.files?.[0] && void open(event.target.files[0])}
+          />
         </label>
       </header>
       <main className={styles.sheet} data-version={version}>
         <SheetView key={version} state={host.state} />
       </main>
-      <iframe key={`pane-${generation}`} className={styles.pane} src={paneSrc} title="Planning pane" data-testid="pane" />
-      <iframe ref={commandsFrame} key={`commands-${generation}`} src="preview-commands.html" title="Ribbon commands" hidden />
+      <iframe
+        key={`pane-${generation}`}
+        className={styles.pane}
+        src={paneSrc}
+        title="Planning pane"
+        data-testid="pane"
+      />
+      <iframe
+        ref={commandsFrame}
+        key={`commands-${generation}`}
+        src="preview-commands.html"
+        title="Ribbon commands"
+        hidden
+      />
       <Dialog open={dialogUrl !== null}>
         <DialogSurface>
-          <DialogBody>{dialogUrl !== null ? <iframe className={styles.dialogFrame} src={dialogUrl} title="Objective Check" data-testid="dialog" /> : null}</DialogBody>
+          <DialogBody>
+            {dialogUrl !== null ? (
+              <iframe
+                className={styles.dialogFrame}
+                src={dialogUrl}
+                title="Objective Check"
+                data-testid="dialog"
+              />
+            ) : null}
+          </DialogBody>
         </DialogSurface>
       </Dialog>
     </div>
@@ -150,6 +194,6 @@ void initialHost().then((initial) =>
   createRoot(document.getElementById("root")!).render(
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ minHeight: "100vh" }}>
       <Preview initial={initial} />
-    </FluentProvider>,
-  ),
+    </FluentProvider>
+  )
 );

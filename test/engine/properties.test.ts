@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { columnIndex, columnLetters } from "../../src/engine/cell-address";
 import { planWrites, runEngine } from "../../src/engine";
-import { renderMessage } from "../../src/i18n";
+import { messageTexts, renderMessage } from "../../src/i18n";
 import { applyPlanToSnapshot } from "../support/apply-plan";
 import { workbookSnapshot } from "../support/arbitraries";
 import { day } from "../support/engine";
@@ -13,7 +13,7 @@ describe("engine properties", () => {
     fc.assert(
       fc.property(workbookSnapshot, asOf, (snapshot, when) => {
         const result = runEngine(snapshot, { asOf: when }, when);
-        planWrites(result);
+        planWrites(result, messageTexts);
         for (const finding of result.findings) {
           for (const lang of ["it", "en"] as const) {
             const message = renderMessage(finding, lang);
@@ -58,8 +58,13 @@ describe("engine properties", () => {
   it("gives an empty plan the second time", () => {
     fc.assert(
       fc.property(workbookSnapshot, asOf, (snapshot, when) => {
-        applyPlanToSnapshot(snapshot, planWrites(runEngine(snapshot, { asOf: when }, when)));
-        expect(planWrites(runEngine(snapshot, { asOf: when }, when)).tables).toEqual([]);
+        applyPlanToSnapshot(
+          snapshot,
+          planWrites(runEngine(snapshot, { asOf: when }, when), messageTexts)
+        );
+        expect(planWrites(runEngine(snapshot, { asOf: when }, when), messageTexts).tables).toEqual(
+          []
+        );
       }),
       { numRuns: 300 }
     );

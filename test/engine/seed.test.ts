@@ -1,5 +1,5 @@
 import { planWrites } from "../../src/engine";
-import { renderMessage } from "../../src/i18n";
+import { messageTexts, renderMessage } from "../../src/i18n";
 import { run, SEED_AS_OF } from "../support/engine";
 import { writesOf } from "../support/apply-plan";
 import { seedWorkbook } from "../support/snapshot-builder";
@@ -47,7 +47,7 @@ describe("the seed card 2018_ZN12 at 30/06/2018 (domain.md §6)", () => {
   });
 
   it("writes the status columns in Italian", () => {
-    const plan = planWrites(result);
+    const plan = planWrites(result, messageTexts);
     const phases = plan.tables.find((t) => t.kind === "phases")!;
     const column = (header: string) => phases.columns.find((c) => c.header === header)!;
     expect(writesOf(column("Stato fase"))).toEqual([

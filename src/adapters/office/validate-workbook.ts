@@ -2,7 +2,7 @@ import type { Day } from "../../engine/days";
 import type { EngineResult, WritePlan } from "../../engine";
 import { checkAndPlanHere, type CheckAndPlan } from "../../engine/check-and-plan";
 import type { DateSystem, Language } from "../../engine/snapshot";
-import { catalogue } from "../../i18n";
+import { catalogue, messageTexts } from "../../i18n";
 import type { ExcelHost } from "./excel-host";
 import { readWorkbook, type OfficeWorkbook } from "./read-workbook";
 import { readStoredSettings } from "./stored-settings";
@@ -35,7 +35,7 @@ export async function validateWorkbook(
   host: ExcelHost,
   today: Day,
   defaultLanguage: Language,
-  checkAndPlan: CheckAndPlan = checkAndPlanHere
+  checkAndPlan: CheckAndPlan = checkAndPlanHere(messageTexts)
 ): Promise<ValidationOutcome> {
   const stored = readStoredSettings(host.settings);
   const options: Excel.RunOptions = { delayForCellEdit: true };

@@ -31,8 +31,7 @@ import {
 import { WorkbookReadError } from "./xlsx-package";
 import type { ZipEntry } from "./zip-archive";
 import { deflateEntry } from "./zip-deflate";
-
-export type SkipReason = "occupied" | "overlaps-table" | "merged-cells" | "sheet-full";
+import type { SkipReason } from "../../i18n/reason-codes";
 
 /** A table the plan could not be applied to, left exactly as it was. */
 export interface SkippedTable {

@@ -1,22 +1,7 @@
 import { inflateEntry, readZip, writeZip, ZipError, type ZipEntry } from "./zip-archive";
 import { findElements } from "./xml";
 
-export type ReadFailure =
-  | "legacy-xls"
-  | "encrypted"
-  | "not-zip"
-  | "not-workbook"
-  | "corrupt"
-  | "no-tables"
-  | "multi-disk"
-  | "too-many-parts"
-  | "part-too-large"
-  | "too-large"
-  | "over-compressed"
-  | "bad-character"
-  | "dtd"
-  | "table-too-large"
-  | "table-columns";
+import type { ReadFailure } from "../../i18n/reason-codes";
 
 /** Why a file cannot be read, as a reason code the caller turns into one sentence. */
 export class WorkbookReadError extends Error {

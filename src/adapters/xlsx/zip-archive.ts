@@ -1,7 +1,7 @@
 import { Inflate } from "fflate";
 // On Node (the command line) zlib is native and several times faster; browser bundles stub it out and use fflate.
 import * as zlib from "zlib";
-import { ZIP_LIMITS } from "./zip-limits";
+import { ZIP_LIMITS } from "../../i18n/read-limits";
 
 /**
  * The zip container of an .xlsx (APPNOTE.TXT 6.3). Entries that are not

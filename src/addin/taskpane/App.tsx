@@ -31,7 +31,14 @@ import { FindingsList } from "./FindingsList";
 import { useValidation } from "./use-validation";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, maxWidth: "100%", boxSizing: "border-box" },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    maxWidth: "100%",
+    boxSizing: "border-box",
+  },
 });
 
 function noTables(outcome: ValidationOutcome): boolean {
@@ -72,7 +79,7 @@ export function App({ actions, words, today }: AppProps): React.JSX.Element {
   React.useEffect(() => {
     void actions.watchChanges(
       () => latest.current,
-      () => setStale(true),
+      () => setStale(true)
     );
   }, [actions]);
   const [filter, setFilter] = React.useState<FindingFilter>(NO_FILTER);
@@ -93,7 +100,9 @@ export function App({ actions, words, today }: AppProps): React.JSX.Element {
   const confirmFix = async (fix: SuggestedFix) => {
     setPendingFix(null);
     const written = await actions.applyFix(fix);
-    setFixNote(written ? null : words.addin.cellNoLongerBlank(sheetCellReference(fix.sheet, fix.cell)));
+    setFixNote(
+      written ? null : words.addin.cellNoLongerBlank(sheetCellReference(fix.sheet, fix.cell))
+    );
     await validation.run();
   };
   return (
@@ -102,7 +111,11 @@ export function App({ actions, words, today }: AppProps): React.JSX.Element {
         {words.addin.title}
       </Text>
       <SettingsPanel settings={settings} today={today} words={words} onChange={changeSettings} />
-      <Button appearance="primary" onClick={() => void validation.run()} disabledFocusable={validation.running}>
+      <Button
+        appearance="primary"
+        onClick={() => void validation.run()}
+        disabledFocusable={validation.running}
+      >
         {words.addin.validate}
       </Button>
       {validation.running ? <Spinner size="tiny" label={words.addin.validating} /> : null}
@@ -112,7 +125,9 @@ export function App({ actions, words, today }: AppProps): React.JSX.Element {
         </MessageBar>
       ) : null}
       {validation.message ? (
-        <MessageBar intent={tone === "success" ? "success" : tone === "warning" ? "warning" : "error"}>
+        <MessageBar
+          intent={tone === "success" ? "success" : tone === "warning" ? "warning" : "error"}
+        >
           <MessageBarBody>{validation.message.text}</MessageBarBody>
         </MessageBar>
       ) : null}
@@ -127,7 +142,9 @@ export function App({ actions, words, today }: AppProps): React.JSX.Element {
           {words.addin.createTables}
         </Button>
       ) : null}
-      {validation.outcome && !noTables(validation.outcome) && unmapped(validation.outcome).length > 0 ? (
+      {validation.outcome &&
+      !noTables(validation.outcome) &&
+      unmapped(validation.outcome).length > 0 ? (
         <TableMapping
           kinds={unmapped(validation.outcome)}
           tables={validation.outcome.tables}
@@ -145,13 +162,24 @@ export function App({ actions, words, today }: AppProps): React.JSX.Element {
           <Text as="h2" size={400} weight="semibold">
             {words.addin.findingsHeading}
           </Text>
-          <Summary counts={validation.outcome.result.summary} findings={validation.outcome.result.findings} words={words} />
-          <FindingFilters findings={validation.outcome.result.findings} filter={filter} onFilter={setFilter} onStep={step} words={words} />
+          <Summary
+            counts={validation.outcome.result.summary}
+            findings={validation.outcome.result.findings}
+            words={words}
+          />
+          <FindingFilters
+            findings={validation.outcome.result.findings}
+            filter={filter}
+            onFilter={setFilter}
+            onStep={step}
+            words={words}
+          />
           <FindingsList
             findings={shown}
             words={words}
             onSelect={(finding) => {
-              if (finding.sheet && finding.cell) void actions.selectCell(finding.sheet, finding.cell);
+              if (finding.sheet && finding.cell)
+                void actions.selectCell(finding.sheet, finding.cell);
             }}
             fixFor={(finding) => suggestedFix(finding, dateSystem)}
             onFix={setPendingFix}
@@ -175,15 +203,26 @@ export function App({ actions, words, today }: AppProps): React.JSX.Element {
           <MessageBarBody>{fixNote}</MessageBarBody>
         </MessageBar>
       ) : null}
-      <Dialog open={pendingFix !== null} onOpenChange={(_, data) => !data.open && setPendingFix(null)}>
+      <Dialog
+        open={pendingFix !== null}
+        onOpenChange={(_, data) => !data.open && setPendingFix(null)}
+      >
         <DialogSurface>
           <DialogBody>
             <DialogTitle>{words.addin.confirmFixTitle}</DialogTitle>
             <DialogContent>
-              {pendingFix ? words.addin.confirmFix(pendingFix.display, sheetCellReference(pendingFix.sheet, pendingFix.cell)) : null}
+              {pendingFix
+                ? words.addin.confirmFix(
+                    pendingFix.display,
+                    sheetCellReference(pendingFix.sheet, pendingFix.cell)
+                  )
+                : null}
             </DialogContent>
             <DialogActions>
-              <Button appearance="primary" onClick={() => pendingFix && void confirmFix(pendingFix)}>
+              <Button
+                appearance="primary"
+                onClick={() => pendingFix && void confirmFix(pendingFix)}
+              >
                 {words.addin.write}
               </Button>
               <Button onClick={() => setPendingFix(null)}>{words.addin.cancel}</Button>

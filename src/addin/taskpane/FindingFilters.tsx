@@ -12,7 +12,9 @@ export const NO_FILTER: FindingFilter = { severity: "all", rule: "all" };
 
 export function applyFilter(findings: readonly Finding[], filter: FindingFilter): Finding[] {
   return findings.filter(
-    (f) => (filter.severity === "all" || f.severity === filter.severity) && (filter.rule === "all" || f.rule === filter.rule),
+    (f) =>
+      (filter.severity === "all" || f.severity === filter.severity) &&
+      (filter.rule === "all" || f.rule === filter.rule)
   );
 }
 
@@ -30,17 +32,29 @@ export interface FindingFiltersProps {
 }
 
 /** Filter by severity and by rule, and walk through the findings one cell at a time. */
-export function FindingFilters({ findings, filter, onFilter, onStep, words }: FindingFiltersProps): React.JSX.Element {
+export function FindingFilters({
+  findings,
+  filter,
+  onFilter,
+  onStep,
+  words,
+}: FindingFiltersProps): React.JSX.Element {
   const styles = useStyles();
   const rules = [...new Set(findings.map((f) => f.rule))];
-  const severities = { all: words.addin.all, error: words.addin.severity.error, warning: words.addin.severity.warning };
+  const severities = {
+    all: words.addin.all,
+    error: words.addin.severity.error,
+    warning: words.addin.severity.warning,
+  };
   return (
     <div className={styles.root}>
       <Field label={words.addin.severityFilter}>
         <Dropdown
           value={severities[filter.severity]}
           selectedOptions={[filter.severity]}
-          onOptionSelect={(_, data) => onFilter({ ...filter, severity: data.optionValue as FindingFilter["severity"] })}
+          onOptionSelect={(_, data) =>
+            onFilter({ ...filter, severity: data.optionValue as FindingFilter["severity"] })
+          }
         >
           {Object.entries(severities).map(([value, text]) => (
             <Option key={value} value={value}>

@@ -7,8 +7,21 @@ import type { Catalogue } from "../../i18n";
 import { renderMessage } from "../../i18n";
 
 const useStyles = makeStyles({
-  group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalM },
-  item: { display: "flex", flexDirection: "column", alignItems: "flex-start", height: "auto", textAlign: "start", whiteSpace: "normal", paddingBlock: tokens.spacingVerticalXS },
+  group: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    marginBottom: tokens.spacingVerticalM,
+  },
+  item: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    height: "auto",
+    textAlign: "start",
+    whiteSpace: "normal",
+    paddingBlock: tokens.spacingVerticalXS,
+  },
   line: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
   entry: { display: "flex", flexDirection: "column", alignItems: "flex-start" },
   fix: { marginInlineStart: tokens.spacingHorizontalS },
@@ -24,11 +37,19 @@ export interface FindingsListProps {
 }
 
 /** Findings grouped by objective, errors first; each one jumps to its cell. */
-export function FindingsList({ findings, words, onSelect, fixFor, onFix }: FindingsListProps): React.JSX.Element {
+export function FindingsList({
+  findings,
+  words,
+  onSelect,
+  fixFor,
+  onFix,
+}: FindingsListProps): React.JSX.Element {
   const styles = useStyles();
   if (findings.length === 0) return <Text>{words.addin.noFindings}</Text>;
   const groups = new Map<string, Finding[]>();
-  for (const finding of [...findings].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1))) {
+  for (const finding of [...findings].sort((a, b) =>
+    a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1
+  )) {
     const key = finding.objective ?? "—";
     groups.set(key, [...(groups.get(key) ?? []), finding]);
   }
@@ -41,10 +62,21 @@ export function FindingsList({ findings, words, onSelect, fixFor, onFix }: Findi
             const fix = fixFor(finding);
             return (
               <div key={i} className={styles.entry}>
-                <Button appearance="subtle" className={styles.item} onClick={() => onSelect(finding)} disabled={finding.cell === null}>
+                <Button
+                  appearance="subtle"
+                  className={styles.item}
+                  onClick={() => onSelect(finding)}
+                  disabled={finding.cell === null}
+                >
                   <span className={styles.line}>
-                    <Badge color={finding.severity === "error" ? "danger" : "warning"}>{words.addin.severity[finding.severity]}</Badge>
-                    {finding.sheet && finding.cell ? <Text font="monospace">{sheetCellReference(finding.sheet, finding.cell)}</Text> : null}
+                    <Badge color={finding.severity === "error" ? "danger" : "warning"}>
+                      {words.addin.severity[finding.severity]}
+                    </Badge>
+                    {finding.sheet && finding.cell ? (
+                      <Text font="monospace">
+                        {sheetCellReference(finding.sheet, finding.cell)}
+                      </Text>
+                    ) : null}
                   </span>
                   <Text>{renderMessage(finding, words.language)}</Text>
                 </Button>

@@ -15,7 +15,12 @@ export interface SettingsPanelProps {
 }
 
 /** The monitoring date and the status columns' language, stored in the workbook for every co-author. */
-export function SettingsPanel({ settings, today, words, onChange }: SettingsPanelProps): React.JSX.Element {
+export function SettingsPanel({
+  settings,
+  today,
+  words,
+  onChange,
+}: SettingsPanelProps): React.JSX.Element {
   const styles = useStyles();
   return (
     <div className={styles.root}>
@@ -23,7 +28,9 @@ export function SettingsPanel({ settings, today, words, onChange }: SettingsPane
         <Input
           type="date"
           value={settings.asOf ?? today}
-          onChange={(_, data) => /^\d{4}-\d{2}-\d{2}$/.test(data.value) && onChange({ ...settings, asOf: data.value })}
+          onChange={(_, data) =>
+            /^\d{4}-\d{2}-\d{2}$/.test(data.value) && onChange({ ...settings, asOf: data.value })
+          }
         />
       </Field>
       <Field label={words.addin.statusLanguage}>

@@ -9,7 +9,15 @@ const useStyles = makeStyles({
 });
 
 /** Objectives, phases and indicators checked; errors and warnings; how many findings of each rule. */
-export function Summary({ counts, findings, words }: { counts: Counts; findings: readonly Finding[]; words: Catalogue }): React.JSX.Element {
+export function Summary({
+  counts,
+  findings,
+  words,
+}: {
+  counts: Counts;
+  findings: readonly Finding[];
+  words: Catalogue;
+}): React.JSX.Element {
   const styles = useStyles();
   const byRule = new Map<string, number>();
   for (const finding of findings) byRule.set(finding.rule, (byRule.get(finding.rule) ?? 0) + 1);

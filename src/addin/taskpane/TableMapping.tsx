@@ -1,12 +1,29 @@
-import { Button, Dropdown, Field, makeStyles, Option, Text, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Dropdown,
+  Field,
+  makeStyles,
+  Option,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
 import * as React from "react";
 import { FIELD_SPECS } from "../../engine/map/fields";
-import type { TableKind, TableMapping as StoredMapping, WorkbookSettings } from "../../engine/snapshot";
+import type {
+  TableKind,
+  TableMapping as StoredMapping,
+  WorkbookSettings,
+} from "../../engine/snapshot";
 import type { Catalogue } from "../../i18n";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  kind: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, paddingBlock: tokens.spacingVerticalS },
+  kind: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    paddingBlock: tokens.spacingVerticalS,
+  },
 });
 
 export interface TableMappingProps {
@@ -23,10 +40,19 @@ export interface TableMappingProps {
  * of its columns holds each required field. Stored in the workbook, so every
  * co-author's check uses the same mapping.
  */
-export function TableMapping({ kinds, tables, settings, words, onSave }: TableMappingProps): React.JSX.Element {
+export function TableMapping({
+  kinds,
+  tables,
+  settings,
+  words,
+  onSave,
+}: TableMappingProps): React.JSX.Element {
   const styles = useStyles();
-  const [draft, setDraft] = React.useState<Partial<Record<TableKind, StoredMapping>>>(() => ({ ...settings.mapping }));
-  const set = (kind: TableKind, mapping: StoredMapping) => setDraft((current) => ({ ...current, [kind]: mapping }));
+  const [draft, setDraft] = React.useState<Partial<Record<TableKind, StoredMapping>>>(() => ({
+    ...settings.mapping,
+  }));
+  const set = (kind: TableKind, mapping: StoredMapping) =>
+    setDraft((current) => ({ ...current, [kind]: mapping }));
   return (
     <section className={styles.root} aria-label={words.addin.mappingHeading}>
       <Text as="h2" size={400} weight="semibold">
@@ -41,7 +67,9 @@ export function TableMapping({ kinds, tables, settings, words, onSave }: TableMa
               <Dropdown
                 value={chosen?.table ?? ""}
                 selectedOptions={chosen ? [chosen.table] : []}
-                onOptionSelect={(_, data) => data.optionValue && set(kind, { table: data.optionValue, columns: {} })}
+                onOptionSelect={(_, data) =>
+                  data.optionValue && set(kind, { table: data.optionValue, columns: {} })
+                }
               >
                 {tables.map((t) => (
                   <Option key={t.name} value={t.name}>
@@ -54,12 +82,21 @@ export function TableMapping({ kinds, tables, settings, words, onSave }: TableMa
               ? FIELD_SPECS[kind]
                   .filter((spec) => spec.required)
                   .map((spec) => (
-                    <Field key={spec.key} label={spec.headers[words.language === "it" ? 0 : spec.headers.length - 1]}>
+                    <Field
+                      key={spec.key}
+                      label={spec.headers[words.language === "it" ? 0 : spec.headers.length - 1]}
+                    >
                       <Dropdown
                         value={chosen?.columns?.[spec.key] ?? ""}
-                        selectedOptions={chosen?.columns?.[spec.key] ? [chosen.columns[spec.key]] : []}
+                        selectedOptions={
+                          chosen?.columns?.[spec.key] ? [chosen.columns[spec.key]] : []
+                        }
                         onOptionSelect={(_, data) =>
-                          data.optionValue && set(kind, { table: table.name, columns: { ...chosen?.columns, [spec.key]: data.optionValue } })
+                          data.optionValue &&
+                          set(kind, {
+                            table: table.name,
+                            columns: { ...chosen?.columns, [spec.key]: data.optionValue },
+                          })
                         }
                       >
                         {table.headers.map((header) => (
@@ -74,7 +111,10 @@ export function TableMapping({ kinds, tables, settings, words, onSave }: TableMa
           </div>
         );
       })}
-      <Button appearance="primary" onClick={() => onSave({ ...settings, mapping: { ...settings.mapping, ...draft } })}>
+      <Button
+        appearance="primary"
+        onClick={() => onSave({ ...settings, mapping: { ...settings.mapping, ...draft } })}
+      >
         {words.addin.saveMapping}
       </Button>
     </section>

@@ -2,6 +2,7 @@ import { checkAndPlanHere, withoutCells } from "../../engine/check-and-plan";
 import type { Day } from "../../engine/days";
 import type { RunOverrides } from "../../engine/settings";
 import type { WorkbookSnapshot } from "../../engine/snapshot";
+import { messageTexts } from "../../i18n";
 
 /** The engine in a Web Worker, so that the task pane stays responsive while a large plan is checked. */
 interface Request {
@@ -16,9 +17,11 @@ const scope = self as unknown as {
   postMessage(message: unknown): void;
 };
 
+const checkAndPlan = checkAndPlanHere(messageTexts);
+
 scope.onmessage = (event) => {
   const { id, snapshot, overrides, today } = event.data;
-  void checkAndPlanHere(snapshot, overrides, today).then(
+  void checkAndPlan(snapshot, overrides, today).then(
     (checked) => scope.postMessage({ id, checked: withoutCells(checked) }),
     (error: unknown) =>
       scope.postMessage({ id, error: error instanceof Error ? error.message : String(error) })

@@ -14,12 +14,20 @@ Office.onReady(() => {
   const words = catalogue(language);
   document.documentElement.lang = language;
   createRoot(document.getElementById("root")!).render(
-    <FluentProvider theme={officeThemeIsDark() ? webDarkTheme : webLightTheme} style={{ minHeight: "100vh" }}>
+    <FluentProvider
+      theme={officeThemeIsDark() ? webDarkTheme : webLightTheme}
+      style={{ minHeight: "100vh" }}
+    >
       <App
-        actions={paneActions(officeHost(), () => localToday(), language, engineInWorker(new URL("engine-worker.js", document.baseURI).href))}
+        actions={paneActions(
+          officeHost(),
+          () => localToday(),
+          language,
+          engineInWorker(new URL("engine-worker.js", document.baseURI).href)
+        )}
         words={words}
         today={isoFromDay(localToday())}
       />
-    </FluentProvider>,
+    </FluentProvider>
   );
 });

@@ -1,4 +1,3 @@
-import { catalogue, renderMessage, type Catalogue } from "../../i18n";
 import type { MappedTable } from "../map/map-workbook";
 import { normalizeHeader } from "../map/normalize";
 import { isBlank } from "../parse/cells";
@@ -8,10 +7,12 @@ import {
   isPercentFormat,
   isTextFormat,
 } from "../parse/number-formats";
-import type { EngineResult, ObjectiveRow, PhaseRow, RowResult } from "../result";
-import { TABLE_KINDS, type CellValue, type TableKind } from "../snapshot";
+import type { Finding } from "../findings";
+import type { EngineResult, ObjectiveRow, PhaseRow, ProblemCounts, RowResult } from "../result";
+import { TABLE_KINDS, type CellValue, type Language, type TableKind } from "../snapshot";
 import {
   STATUS_COLUMNS,
+  STATUS_WORDS,
   type StatusColumnKey,
   type StatusColumnKind,
   type StatusColumnSpec,
@@ -27,12 +28,33 @@ import {
 } from "./write-plan";
 
 /**
+ * The sentences of the Messages column in one language. They come from the
+ * message catalogues (src/i18n, which imports the engine), so the caller
+ * hands them in: the engine imports no catalogue.
+ */
+export interface MessageTexts {
+  readonly finding: (finding: Finding) => string;
+  /** "Fasi: 1 errore" — what an objective's phases and indicators hold. */
+  readonly linkedProblems: (phases: ProblemCounts, indicators: ProblemCounts) => string;
+}
+
+export type MessagesIn = (language: Language) => MessageTexts;
+
+/** What a column's cells are written with: the contract's status words and the messages. */
+interface Words {
+  readonly language: Language;
+  readonly status: (typeof STATUS_WORDS)[Language]["status"];
+  readonly check: (typeof STATUS_WORDS)[Language]["check"];
+  readonly messages: MessageTexts;
+}
+
+/**
  * The status columns of domain.md §5 for every checkable table, as a plan of
  * changes against what the tables hold now.
  */
-export function planWrites(result: EngineResult): WritePlan {
+export function planWrites(result: EngineResult, messagesIn: MessagesIn): WritePlan {
   const language = result.settings.statusLanguage;
-  const words = catalogue(language);
+  const words: Words = { language, ...STATUS_WORDS[language], messages: messagesIn(language) };
   const tables: TablePlan[] = [];
   for (const kind of TABLE_KINDS) {
     const mapped = result.mapping[kind];
@@ -74,7 +96,7 @@ function planColumn(
   spec: StatusColumnSpec,
   mapped: MappedTable,
   rows: readonly (RowResult | null)[],
-  words: Catalogue
+  words: Words
 ): ColumnPlan {
   const { table } = mapped;
   const header = spec.headers[words.language];
@@ -133,7 +155,7 @@ function statusValue(
   kind: TableKind,
   row: RowResult,
   key: StatusColumnKey,
-  words: Catalogue
+  words: Words
 ): PlanValue {
   if (key === "check") return words.check[row.check];
   if (key === "messages") {
@@ -157,16 +179,16 @@ function statusValue(
   }
 }
 
-function linkedText(row: ObjectiveRow, words: Catalogue): string {
+function linkedText(row: ObjectiveRow, words: Words): string {
   const { phases, indicators } = row.linkedProblems;
   if (phases.errors + phases.warnings + indicators.errors + indicators.warnings === 0) return "";
-  return words.linkedProblems(row.linkedProblems.phases, row.linkedProblems.indicators);
+  return words.messages.linkedProblems(row.linkedProblems.phases, row.linkedProblems.indicators);
 }
 
 /** The row's own messages, then (for an objective) what its phases and indicators hold. */
-function messagesText(row: RowResult, words: Catalogue, linked: string): PlanValue {
+function messagesText(row: RowResult, words: Words, linked: string): PlanValue {
   if (row.findings.length === 0 && linked === "") return null;
-  const parts = row.findings.map((finding) => renderMessage(finding, words.language));
+  const parts = row.findings.map(words.messages.finding);
   if (linked !== "") parts.push(linked);
   if (parts.length === 0) return null;
   const text = parts.join(" | ");

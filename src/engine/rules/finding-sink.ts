@@ -4,13 +4,18 @@ import type { MappedTable } from "../map/map-workbook";
 import type { RecordBase } from "../parse/records";
 import type { TableKind } from "../snapshot";
 
+/** A rule's details as the last argument: required where the rule has fields, optional where it has none. */
+type DetailsArg<R extends RuleId> =
+  Record<string, never> extends FindingDetails<R>
+    ? [details?: FindingDetails<R>]
+    : [details: FindingDetails<R>];
+
 /** Collects findings and works out where each one points in the workbook. */
 export class FindingSink {
   readonly findings: Finding[] = [];
 
-  workbook(tableKind: TableKind, rule: RuleId, details: FindingDetails = {}): void {
-    this.push({
-      rule,
+  workbook<R extends RuleId>(tableKind: TableKind, rule: R, ...[details]: DetailsArg<R>): void {
+    this.push(rule, details, {
       tableKind,
       table: null,
       sheet: null,
@@ -19,15 +24,13 @@ export class FindingSink {
       column: null,
       cell: null,
       objective: null,
-      details,
     });
   }
 
   /** A finding about the table as a whole, pointing at its first header cell. */
-  table(mapped: MappedTable, rule: RuleId, details: FindingDetails = {}): void {
+  table<R extends RuleId>(mapped: MappedTable, rule: R, ...[details]: DetailsArg<R>): void {
     const { table } = mapped;
-    this.push({
-      rule,
+    this.push(rule, details, {
       tableKind: mapped.kind,
       table: table.name,
       sheet: table.sheet,
@@ -36,40 +39,33 @@ export class FindingSink {
       column: null,
       cell: cellAddress(table.firstColumn, Math.max(table.headerRow, 1)),
       objective: null,
-      details,
     });
   }
 
   /** A finding about one cell of a data row. */
-  cell(
+  cell<R extends RuleId>(
     mapped: MappedTable,
     record: RecordBase,
     field: string,
-    rule: RuleId,
+    rule: R,
     objective: string | null,
-    details: FindingDetails = {}
+    ...[details]: DetailsArg<R>
   ): void {
-    this.onRow(mapped, record, mapped.columns.get(field) ?? null, true, rule, objective, details);
+    const col = mapped.columns.get(field) ?? null;
+    this.push(rule, details, this.onRow(mapped, record, col, true, objective));
   }
 
   /** A finding about a whole row: no column is at fault, the cell to go to is `focusField`'s. */
-  row(
+  row<R extends RuleId>(
     mapped: MappedTable,
     record: RecordBase,
     focusField: string,
-    rule: RuleId,
+    rule: R,
     objective: string | null,
-    details: FindingDetails = {}
+    ...[details]: DetailsArg<R>
   ): void {
-    this.onRow(
-      mapped,
-      record,
-      mapped.columns.get(focusField) ?? 0,
-      false,
-      rule,
-      objective,
-      details
-    );
+    const col = mapped.columns.get(focusField) ?? 0;
+    this.push(rule, details, this.onRow(mapped, record, col, false, objective));
   }
 
   private onRow(
@@ -77,13 +73,10 @@ export class FindingSink {
     record: RecordBase,
     col: number | null,
     atFault: boolean,
-    rule: RuleId,
-    objective: string | null,
-    details: FindingDetails
-  ): void {
+    objective: string | null
+  ): Location {
     const { table } = mapped;
-    this.push({
-      rule,
+    return {
       tableKind: mapped.kind,
       table: table.name,
       sheet: table.sheet,
@@ -92,11 +85,22 @@ export class FindingSink {
       column: atFault && col !== null ? table.headers[col] : null,
       cell: col === null ? null : cellAddress(table.firstColumn + col, record.row),
       objective,
-      details,
-    });
+    };
   }
 
-  private push(finding: Omit<Finding, "severity">): void {
-    this.findings.push({ ...finding, severity: severityOf(finding.rule) });
+  private push<R extends RuleId>(
+    rule: R,
+    details: FindingDetails<R> | undefined,
+    location: Location
+  ): void {
+    // The public methods tie `details` to `rule`; TypeScript cannot follow that into the union for a generic R.
+    this.findings.push({
+      rule,
+      ...location,
+      details: details ?? {},
+      severity: severityOf(rule),
+    } as Finding);
   }
 }
+
+type Location = Omit<Finding, "rule" | "severity" | "details">;

@@ -1,4 +1,4 @@
-import type { RuleId } from "../findings";
+import type { PlainRule, TextMissingRule } from "../findings";
 import type { LinkedRecord, ParsedTable } from "../parse/records";
 import type { RuleContext } from "./rule-context";
 import { codeText } from "./rule-context";
@@ -17,8 +17,8 @@ export function checkLinkedObjectives(context: RuleContext): void {
 function checkTable(
   { parsed, links, sink }: RuleContext,
   table: ParsedTable<LinkedRecord> | null,
-  missing: RuleId,
-  unknown: RuleId
+  missing: TextMissingRule,
+  unknown: PlainRule
 ): void {
   if (table === null) return;
   for (const record of table.records) {

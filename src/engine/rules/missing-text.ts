@@ -1,4 +1,4 @@
-import type { RuleId } from "../findings";
+import type { TextMissingRule } from "../findings";
 import type { MappedTable } from "../map/map-workbook";
 import type { Parsed } from "../parse/cells";
 import type { RecordBase } from "../parse/records";
@@ -11,7 +11,7 @@ export function reportMissingText(
   record: RecordBase,
   field: string,
   value: Parsed<string>,
-  rule: RuleId,
+  rule: TextMissingRule,
   objective: string | null
 ): void {
   if (value.kind === "ok") return;

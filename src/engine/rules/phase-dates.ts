@@ -1,5 +1,5 @@
 import { dayFromYmd, yearOfDay, type Day } from "../days";
-import type { FindingDetails } from "../findings";
+import type { EndSuggestion } from "../findings";
 import type { WorkbookLinks } from "../links";
 import type { PhaseRecord } from "../parse/records";
 import type { RuleContext } from "./rule-context";
@@ -20,8 +20,16 @@ export function checkPhaseDates({ parsed, links, sink }: RuleContext): void {
     for (const field of DATE_FIELDS) {
       const date = phase[field];
       if (date.kind === "blank") {
-        const details = field === "end" ? suggestEnd(phase, links) : {};
-        sink.cell(table.mapped, phase, field, `phase.${field}.missing`, code, details);
+        if (field === "end")
+          sink.cell(
+            table.mapped,
+            phase,
+            field,
+            "phase.end.missing",
+            code,
+            suggestEnd(phase, links)
+          );
+        else sink.cell(table.mapped, phase, field, "phase.start.missing", code);
       } else if (date.kind === "invalid") {
         sink.cell(table.mapped, phase, field, `phase.${field}.invalid`, code, {
           problem: date.problem,
@@ -48,7 +56,7 @@ export function checkPhaseDates({ parsed, links, sink }: RuleContext): void {
   }
 }
 
-function suggestEnd(phase: PhaseRecord, links: WorkbookLinks): FindingDetails {
+function suggestEnd(phase: PhaseRecord, links: WorkbookLinks): EndSuggestion {
   let latest: { date: Day; description: string } | null = null;
   for (const indicator of (phase.objectiveKey && links.indicatorsByKey.get(phase.objectiveKey)) ||
     []) {

@@ -3,7 +3,7 @@ import { MAX_TABLE_CELLS, readXlsx } from "../../../src/adapters/xlsx/read-workb
 import { applyWritePlan } from "../../../src/adapters/xlsx/write-workbook";
 import { WorkbookReadError } from "../../../src/adapters/xlsx/xlsx-package";
 import { planWrites, runEngine } from "../../../src/engine";
-import { catalogue } from "../../../src/i18n";
+import { catalogue, messageTexts } from "../../../src/i18n";
 import { SEED_AS_OF } from "../../support/engine";
 import { seedWorkbook } from "../../support/snapshot-builder";
 import { buildXlsx, webExtensionPart } from "../../support/xlsx-builder";
@@ -187,7 +187,7 @@ describe("crafted XML in a workbook", () => {
       SEED_AS_OF
     );
     expect(result.phases.map((p) => p.status)).toEqual(exact.phases.map((p) => p.status));
-    const out = applyWritePlan(read.workbook, planWrites(result)).bytes!;
+    const out = applyWritePlan(read.workbook, planWrites(result, messageTexts)).bytes!;
     expect(fasi(out).rows).toHaveLength(2);
   });
 

@@ -9,9 +9,9 @@ import {
   inflateWithZlib,
   readZip,
 } from "../../../src/adapters/xlsx/zip-archive";
-import { ZIP_LIMITS } from "../../../src/adapters/xlsx/zip-limits";
+import { ZIP_LIMITS } from "../../../src/i18n/read-limits";
 import { planWrites, runEngine } from "../../../src/engine";
-import { catalogue } from "../../../src/i18n";
+import { catalogue, messageTexts } from "../../../src/i18n";
 import { craftZip, entriesOf, withEntry, type CraftedEntry } from "../../support/crafted-zip";
 import { SEED_AS_OF } from "../../support/engine";
 
@@ -150,7 +150,7 @@ describe("crafted and damaged zip containers", () => {
       const { workbook, snapshot } = readXlsx(bytes, "piano.xlsx");
       return applyWritePlan(
         workbook,
-        planWrites(runEngine(snapshot, { asOf: SEED_AS_OF }, SEED_AS_OF))
+        planWrites(runEngine(snapshot, { asOf: SEED_AS_OF }, SEED_AS_OF), messageTexts)
       );
     };
 

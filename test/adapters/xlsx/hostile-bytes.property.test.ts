@@ -7,6 +7,7 @@ import { applyWritePlan } from "../../../src/adapters/xlsx/write-workbook";
 import { WorkbookReadError } from "../../../src/adapters/xlsx/xlsx-package";
 import { inflateWithFflate, inflateWithZlib } from "../../../src/adapters/xlsx/zip-archive";
 import { planWrites, runEngine } from "../../../src/engine";
+import { messageTexts } from "../../../src/i18n";
 import { craftZip, entriesOf, type CraftedEntry } from "../../support/crafted-zip";
 import { SEED_AS_OF } from "../../support/engine";
 
@@ -38,7 +39,7 @@ function readCheckAndCopy(bytes: Uint8Array): void {
   }
   const result = runEngine(read.snapshot, { asOf: SEED_AS_OF }, SEED_AS_OF);
   try {
-    applyWritePlan(read.workbook, planWrites(result));
+    applyWritePlan(read.workbook, planWrites(result, messageTexts));
   } catch (error) {
     if (!(error instanceof WorkbookReadError)) throw error;
   }

@@ -13,6 +13,7 @@ import { workbookSnapshot } from "../../support/arbitraries";
 import { buildXlsx } from "../../support/xlsx-builder";
 import { cleanWorkbook, seedWorkbook } from "../../support/snapshot-builder";
 import { expectConsistentWorkbook, parts, rawCells } from "../../support/workbook-checks";
+import { messageTexts } from "../../../src/i18n";
 
 const fixture = (path: string) =>
   new Uint8Array(readFileSync(join(__dirname, "../../fixtures", path)));
@@ -21,7 +22,7 @@ function validateAndWrite(bytes: Uint8Array, asOf: Day = SEED_AS_OF, lang?: "en"
   const { workbook, snapshot } = readXlsx(bytes, "in.xlsx");
   return applyWritePlan(
     workbook,
-    planWrites(runEngine(snapshot, { asOf, defaultStatusLanguage: lang }, asOf))
+    planWrites(runEngine(snapshot, { asOf, defaultStatusLanguage: lang }, asOf), messageTexts)
   );
 }
 
@@ -200,7 +201,7 @@ describe("writing the status columns into a copy", () => {
           return; // no tables at all: nothing to write
         }
         const result = runEngine(read.snapshot, { asOf: SEED_AS_OF }, SEED_AS_OF);
-        const outcome = applyWritePlan(read.workbook, planWrites(result));
+        const outcome = applyWritePlan(read.workbook, planWrites(result, messageTexts));
         if (outcome.bytes === null) return;
         expectConsistentWorkbook(outcome.bytes);
         const again = readXlsx(outcome.bytes, "out.xlsx");
@@ -214,7 +215,7 @@ describe("writing the status columns into a copy", () => {
         }
         const second = applyWritePlan(
           again.workbook,
-          planWrites(runEngine(again.snapshot, { asOf: SEED_AS_OF }, SEED_AS_OF))
+          planWrites(runEngine(again.snapshot, { asOf: SEED_AS_OF }, SEED_AS_OF), messageTexts)
         );
         expect(second.bytes).toBeNull();
       }),

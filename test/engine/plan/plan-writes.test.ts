@@ -10,9 +10,10 @@ import {
 } from "../../support/snapshot-builder";
 import { day, SEED_AS_OF } from "../../support/engine";
 import { applyPlanToSnapshot, writesOf } from "../../support/apply-plan";
+import { messageTexts } from "../../../src/i18n";
 
 const plan = (snapshot: WorkbookSnapshot, asOf = SEED_AS_OF, lang?: "en") =>
-  planWrites(runEngine(snapshot, { asOf, defaultStatusLanguage: lang }, asOf));
+  planWrites(runEngine(snapshot, { asOf, defaultStatusLanguage: lang }, asOf), messageTexts);
 
 describe("planning the writes", () => {
   it("appends the status columns of each table in the domain's order, with number formats", () => {

@@ -10,7 +10,7 @@ const withProgress = (progress: BuilderCell) =>
         ["2018_AA01", "Fase", 100, date("2018-01-10"), date("2018-05-31"), "ROSSI", progress],
       ],
     })
-  ).map((f) => [f.rule, f.cell, f.details.problem?.type]);
+  ).map((f) => [f.rule, f.cell, "problem" in f.details ? f.details.problem?.type : undefined]);
 
 describe("phase progress", () => {
   it.each([

@@ -9,7 +9,12 @@ const phases = (weight: BuilderCell) => [
 const weightFindings = (weight: BuilderCell) =>
   findings(cleanWorkbook({ phases: phases(weight) }))
     .filter((f) => f.rule.startsWith("phase.weight"))
-    .map((f) => [f.rule, f.severity, f.cell, f.details.problem?.type]);
+    .map((f) => [
+      f.rule,
+      f.severity,
+      f.cell,
+      "problem" in f.details ? f.details.problem?.type : undefined,
+    ]);
 
 describe("phase weights", () => {
   it("phase.weight.missing fires on a blank weight", () => {

@@ -1,6 +1,10 @@
 const MB = 1024 * 1024;
 
 /**
+ * The limits are stated in the sentences users read (see reason-codes.ts), so
+ * they live beside the reason codes and the catalogues; the .xlsx adapter
+ * enforces them.
+ *
  * How much one .xlsx may make the reader spend, checked from the central
  * directory before anything is inflated (and each inflation is capped at its
  * entry's declared size, so a lying size cannot get past them).
