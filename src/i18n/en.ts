@@ -6,12 +6,16 @@ import type { ProblemCounts } from "../engine/result";
 import { STATUS_WORDS } from "../engine/status-columns";
 import type { Catalogue } from "./catalogue";
 import { megabytes, ZIP_LIMITS } from "./read-limits";
+import { pluralCounter } from "./plural";
 
 const numberFormat = new Intl.NumberFormat("en-GB", {
   maximumFractionDigits: 2,
   useGrouping: false,
 });
 const number = (value: number) => numberFormat.format(value);
+const count = pluralCounter("en-GB");
+const ERRORS = { one: "error", other: "errors" };
+const WARNINGS = { one: "warning", other: "warnings" };
 
 const TABLES: Record<TableKind, string> = {
   objectives: "Objectives",
@@ -85,8 +89,8 @@ function endSuggestion(details: FindingDetails<"phase.end.missing">): string {
 
 function counts(label: string, c: ProblemCounts): string | null {
   const parts = [];
-  if (c.errors > 0) parts.push(c.errors === 1 ? "1 error" : `${c.errors} errors`);
-  if (c.warnings > 0) parts.push(c.warnings === 1 ? "1 warning" : `${c.warnings} warnings`);
+  if (c.errors > 0) parts.push(count(c.errors, ERRORS));
+  if (c.warnings > 0) parts.push(count(c.warnings, WARNINGS));
   return parts.length === 0 ? null : `${label}: ${parts.join(", ")}`;
 }
 
@@ -174,7 +178,7 @@ export const en: Catalogue = {
       "Exit codes: 0 no errors, 1 errors found, 2 a file could not be read or the arguments are wrong.",
     ].join("\n"),
     summary: (c) =>
-      `${c.objectives} objectives, ${c.phases} phases, ${c.indicators} indicators: ${c.errors} errors, ${c.warnings} warnings`,
+      `${count(c.objectives, { one: "objective", other: "objectives" })}, ${count(c.phases, { one: "phase", other: "phases" })}, ${count(c.indicators, { one: "indicator", other: "indicators" })}: ${count(c.errors, ERRORS)}, ${count(c.warnings, WARNINGS)}`,
     asOf: (date) => `reference date ${date}`,
     noFindings: "No problems found.",
     workbookLevel: "Workbook",
@@ -185,7 +189,7 @@ export const en: Catalogue = {
     unchanged: (path) => `${path}: already up to date, copied unchanged`,
     notWritten: (reason) => `copy not written: ${reason}`,
     total: (files, errors, warnings, unreadable) =>
-      `${files} files: ${errors} errors, ${warnings} warnings${unreadable > 0 ? `, ${unreadable} unreadable` : ""}`,
+      `${count(files, { one: "file", other: "files" })}: ${count(errors, ERRORS)}, ${count(warnings, WARNINGS)}${unreadable > 0 ? `, ${unreadable} unreadable` : ""}`,
     readFailure: {
       "legacy-xls": () => "is an .xls file (Excel 97-2003): open it in Excel and save it as .xlsx",
       encrypted: () =>
@@ -258,8 +262,9 @@ export const en: Catalogue = {
   },
   addin: {
     summary: (c) =>
-      `${c.objectives} ${c.objectives === 1 ? "objective" : "objectives"} checked: ${c.errors} ${c.errors === 1 ? "error" : "errors"}, ${c.warnings} ${c.warnings === 1 ? "warning" : "warnings"}.`,
-    written: (cells) => `Status columns updated (${cells} ${cells === 1 ? "cell" : "cells"}).`,
+      `${count(c.objectives, { one: "objective", other: "objectives" })} checked: ${count(c.errors, ERRORS)}, ${count(c.warnings, WARNINGS)}.`,
+    written: (cells) =>
+      `Status columns updated (${count(cells, { one: "cell", other: "cells" })}).`,
     nothingToWrite: "The status columns were already up to date.",
     skipped: (table, range) =>
       `Table ${table} was not updated: cells ${range}, where the status columns would go, are not empty. Move them and try again.`,

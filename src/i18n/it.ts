@@ -6,12 +6,16 @@ import type { ProblemCounts } from "../engine/result";
 import { STATUS_WORDS } from "../engine/status-columns";
 import type { Catalogue } from "./catalogue";
 import { megabytes, ZIP_LIMITS } from "./read-limits";
+import { pluralCounter } from "./plural";
 
 const numberFormat = new Intl.NumberFormat("it-IT", {
   maximumFractionDigits: 2,
   useGrouping: false,
 });
 const number = (value: number) => numberFormat.format(value);
+const count = pluralCounter("it-IT");
+const ERRORS = { one: "errore", other: "errori" };
+const WARNINGS = { one: "avviso", other: "avvisi" };
 
 const TABLES: Record<TableKind, string> = {
   objectives: "Obiettivi",
@@ -92,8 +96,8 @@ function endSuggestion(details: FindingDetails<"phase.end.missing">): string {
 
 function counts(label: string, c: ProblemCounts): string | null {
   const parts = [];
-  if (c.errors > 0) parts.push(c.errors === 1 ? "1 errore" : `${c.errors} errori`);
-  if (c.warnings > 0) parts.push(c.warnings === 1 ? "1 avviso" : `${c.warnings} avvisi`);
+  if (c.errors > 0) parts.push(count(c.errors, ERRORS));
+  if (c.warnings > 0) parts.push(count(c.warnings, WARNINGS));
   return parts.length === 0 ? null : `${label}: ${parts.join(", ")}`;
 }
 
@@ -182,7 +186,7 @@ export const it: Catalogue = {
       "Codici di uscita: 0 nessun errore, 1 errori trovati, 2 file illeggibile o argomenti errati.",
     ].join("\n"),
     summary: (c) =>
-      `${c.objectives} obiettivi, ${c.phases} fasi, ${c.indicators} indicatori: ${c.errors} errori, ${c.warnings} avvisi`,
+      `${count(c.objectives, { one: "obiettivo", other: "obiettivi" })}, ${count(c.phases, { one: "fase", other: "fasi" })}, ${count(c.indicators, { one: "indicatore", other: "indicatori" })}: ${count(c.errors, ERRORS)}, ${count(c.warnings, WARNINGS)}`,
     asOf: (date) => `data di riferimento ${date}`,
     noFindings: "Nessun problema trovato.",
     workbookLevel: "Cartella di lavoro",
@@ -193,7 +197,7 @@ export const it: Catalogue = {
     unchanged: (path) => `${path}: già aggiornato, copiato senza modifiche`,
     notWritten: (reason) => `copia non scritta: ${reason}`,
     total: (files, errors, warnings, unreadable) =>
-      `${files} file: ${errors} errori, ${warnings} avvisi${unreadable > 0 ? `, ${unreadable} illeggibili` : ""}`,
+      `${count(files, { other: "file" })}: ${count(errors, ERRORS)}, ${count(warnings, WARNINGS)}${unreadable > 0 ? `, ${count(unreadable, { one: "illeggibile", other: "illeggibili" })}` : ""}`,
     readFailure: {
       "legacy-xls": () => "è un file .xls (Excel 97-2003): aprilo in Excel e salvalo come .xlsx",
       encrypted: () =>
@@ -268,9 +272,9 @@ export const it: Catalogue = {
   },
   addin: {
     summary: (c) =>
-      `${c.objectives} ${c.objectives === 1 ? "obiettivo controllato" : "obiettivi controllati"}: ${c.errors} ${c.errors === 1 ? "errore" : "errori"}, ${c.warnings} ${c.warnings === 1 ? "avviso" : "avvisi"}.`,
+      `${count(c.objectives, { one: "obiettivo controllato", other: "obiettivi controllati" })}: ${count(c.errors, ERRORS)}, ${count(c.warnings, WARNINGS)}.`,
     written: (cells) =>
-      `Colonne di stato aggiornate (${cells} ${cells === 1 ? "cella" : "celle"}).`,
+      `Colonne di stato aggiornate (${count(cells, { one: "cella", other: "celle" })}).`,
     nothingToWrite: "Le colonne di stato erano già aggiornate.",
     skipped: (table, range) =>
       `La tabella ${table} non è stata aggiornata: le celle ${range}, dove andrebbero le colonne di stato, non sono vuote. Spostale e riprova.`,

@@ -91,7 +91,7 @@ describe("objective-check validate", () => {
   it("prints a summary and the findings grouped by objective with Sheet!Cell, plain when piped", () => {
     const { code, out } = cli(["validate", SEED, "--as-of", "2018-06-30"]);
     expect(code).toBe(1);
-    expect(out).toContain("1 obiettivi, 2 fasi, 2 indicatori: 1 errori, 0 avvisi");
+    expect(out).toContain("1 obiettivo, 2 fasi, 2 indicatori: 1 errore, 0 avvisi");
     expect(out).toContain("Obiettivo 2018_ZN12");
     expect(out).toMatch(/ERRORE Fasi!E2 phase\.end\.missing Data di fine prevista mancante/);
     expect(out).not.toContain("\u001b[");
