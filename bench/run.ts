@@ -3,7 +3,14 @@
  * machines are noisy). Ratios compare two timings taken in the same run.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -16,6 +23,7 @@ import { workbookStateFromSnapshot } from "../src/fake-excel/load-snapshot";
 import { day } from "../test/support/engine";
 import { launchChromium, offline, serve } from "../test/support/web-build";
 import { buildXlsx } from "../test/support/xlsx-builder";
+import { DIRECTORATE_SIZE, writeDirectorateFolder } from "./generate-folder";
 import { BENCH_SIZE, generatePlan } from "./generate-plan";
 import { messageTexts } from "../src/i18n";
 
@@ -195,17 +203,80 @@ function engine(snapshot: WorkbookSnapshot, rows: number): void {
   );
 }
 
-/** `npm run bench` runs every section; `npm run bench -- office` (or cli, bundle, pane, engine) only those named. */
+interface FolderFigures {
+  readonly ms: number;
+  readonly peakMb: number;
+  readonly code: number;
+  readonly outputMb: number;
+}
+
+/** `objective-check validate DIR` in a fresh process, so its peak memory is the run's alone. */
+function folderRun(dir: string, flags: string[] = []): FolderFigures {
+  const output = execFileSync(process.execPath, [join(__dirname, "cli-folder.js"), dir, ...flags], {
+    encoding: "utf8",
+    maxBuffer: 1_048_576,
+  });
+  return JSON.parse(output) as FolderFigures;
+}
+
+/** A folder holding the first `count` workbooks of `source`, linked rather than copied. */
+function subset(source: string, count: number): string {
+  const dir = mkdtempSync(join(tmpdir(), `objective-check-subset-${count}-`));
+  for (const name of readdirSync(source).sort().slice(0, count))
+    symlinkSync(join(source, name), join(dir, name));
+  return dir;
+}
+
+/**
+ * A planning office's folder: 200 directorate workbooks of 400 objectives, 2,000 phases and
+ * 800 indicators each, checked in text and in JSON; then memory against the number of files
+ * (50 and 300 small workbooks), which must stay flat. Generation is not timed.
+ */
+function folder(): void {
+  const root = mkdtempSync(join(tmpdir(), "objective-check-folder-"));
+  const large = writeDirectorateFolder(join(root, "large"), 200, DIRECTORATE_SIZE);
+  const sizeMb = readdirSync(large).reduce(
+    (sum, name) => sum + statSync(join(large, name)).size,
+    0
+  );
+  const rows =
+    200 *
+    DIRECTORATE_SIZE.objectives *
+    (1 + DIRECTORATE_SIZE.phasesPerObjective + DIRECTORATE_SIZE.indicatorsPerObjective);
+  for (const flags of [[], ["--json"]]) {
+    const run = folderRun(large, flags);
+    console.log(
+      `folder: 200 workbooks (${mb(sizeMb)} MB, ${rows} rows)${flags.length > 0 ? " --json" : ""}: ${ms(run.ms)} ms, ${(run.ms / 200).toFixed(0)} ms per file, peak memory ${run.peakMb.toFixed(0)} MB, ${run.outputMb.toFixed(1)} MB of output, exit ${run.code}`
+    );
+  }
+  const small = writeDirectorateFolder(join(root, "small"), 300, {
+    objectives: 20,
+    phasesPerObjective: 5,
+    indicatorsPerObjective: 2,
+  });
+  const fifty = subset(small, 50);
+  for (const flags of [[], ["--json"]]) {
+    const [few, many] = [folderRun(fifty, flags), folderRun(small, flags)];
+    console.log(
+      `folder: peak memory${flags.length > 0 ? " --json" : ""} ${few.peakMb.toFixed(0)} MB after 50 small workbooks, ${many.peakMb.toFixed(0)} MB after 300 (${(((many.peakMb - few.peakMb) / 250) * 1024).toFixed(0)} KB per extra file)`
+    );
+  }
+}
+
+/** `npm run bench` runs every section; `npm run bench -- office` (or cli, bundle, pane, engine, folder) only those named. */
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
   const wanted = (section: string) => only.length === 0 || only.includes(section);
-  const snapshot = generatePlan(BENCH_SIZE);
-  const rows = snapshot.tables.reduce((sum, t) => sum + t.rows.length, 0);
-  const xlsx = wanted("cli") || wanted("pane") ? cli(snapshot, rows) : "";
-  if (wanted("office")) await office(() => generatePlan(BENCH_SIZE));
-  const web = wanted("bundle") || wanted("pane") ? bundles() : "";
-  if (wanted("pane")) await pane(web, xlsx);
-  if (wanted("engine")) engine(snapshot, rows);
+  if (["cli", "pane", "office", "engine"].some(wanted)) {
+    const snapshot = generatePlan(BENCH_SIZE);
+    const rows = snapshot.tables.reduce((sum, t) => sum + t.rows.length, 0);
+    const xlsx = wanted("cli") || wanted("pane") ? cli(snapshot, rows) : "";
+    if (wanted("office")) await office(() => generatePlan(BENCH_SIZE));
+    const web = wanted("bundle") || wanted("pane") ? bundles() : "";
+    if (wanted("pane")) await pane(web, xlsx);
+    if (wanted("engine")) engine(snapshot, rows);
+  } else if (wanted("bundle")) bundles();
+  if (wanted("folder")) folder();
 }
 
 void main();

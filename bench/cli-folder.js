@@ -1,0 +1,33 @@
+"use strict";
+/**
+ * Runs the compiled command line, in plain Node and its own process, so that
+ * its peak memory is the run's alone: `objective-check validate DIR`
+ * (optionally `--json`), its output counted and dropped as a pipe to a reader
+ * that keeps up would, timing the whole run.
+ */
+const { Writable } = require("node:stream");
+const { performance } = require("node:perf_hooks");
+const { main } = require("../dist/cli/main");
+
+class Sink extends Writable {
+  constructor() {
+    super();
+    this.bytes = 0;
+    this.isTTY = false;
+  }
+  _write(chunk, _, done) {
+    this.bytes += chunk.length;
+    done();
+  }
+}
+
+const [dir, ...flags] = process.argv.slice(2);
+const stdout = new Sink();
+const stderr = new Sink();
+const io = { stdout, stderr, env: {}, now: new Date(2024, 5, 30) };
+const start = performance.now();
+const code = main(["validate", dir, "--as-of", "2024-06-30", ...flags], io);
+const ms = performance.now() - start;
+// maxRSS is the peak resident set of this process, in kilobytes (nodejs.org/api/process.html#processresourceusage).
+const peakMb = process.resourceUsage().maxRSS / 1024;
+process.stdout.write(JSON.stringify({ ms, peakMb, code, outputMb: stdout.bytes / 1_048_576 }));
