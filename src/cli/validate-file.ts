@@ -92,9 +92,10 @@ export function validateFile(
       mkdirSync(writeTo, { recursive: true });
       writeFileSync(target, outcome.bytes ?? bytes);
     } catch (err) {
+      // The user asked for the copy: one that cannot be written (a full disk, no permission) is the file's error.
       const code = (err as NodeJS.ErrnoException).code ?? String(err);
-      notes.push(words.cli.notWritten(words.cli.writeFailed(code)));
-      return { report, notes, internal: null };
+      const error = words.cli.notWritten(words.cli.writeFailed(code));
+      return { report: { ...report, error }, notes, internal: null };
     }
     written.add(resolve(target));
     notes.push(

@@ -228,6 +228,25 @@ describe("objective-check validate", () => {
     expect(readFileSync(join(dir, "same", "seed.xlsx"))).toEqual(readFileSync(SEED));
   });
 
+  it("makes a copy that cannot be written the file's error, keeping its findings", () => {
+    const dir = tmp();
+    const blocker = join(dir, "not-a-folder");
+    writeFileSync(blocker, "a file where the copies' folder should be");
+    const { code, report } = json([
+      "validate",
+      SEED,
+      "--as-of",
+      "2018-06-30",
+      "--write-to",
+      blocker,
+    ]);
+    expect(code).toBe(2);
+    expect(report.files[0].error).toMatch(
+      /^copia non scritta: la copia non si può scrivere \((EEXIST|ENOTDIR)\)$/
+    );
+    expect(report.files[0].summary.errors).toBe(1);
+  });
+
   it("runs as the package's bin, as `npx objective-check` does", () => {
     const bin = join(__dirname, "../../bin/objective-check.js");
     const result = spawnSync(
