@@ -56,7 +56,7 @@ export class PartDeflater {
   }
 
   private flush(final: boolean): void {
-    const bytes = new TextEncoder().encode(this.pending.join(""));
+    const bytes = encodeChunk(this.pending.join(""));
     this.pending.length = 0;
     this.pendingLength = 0;
     this.crc = crc32(bytes, this.crc);
@@ -70,6 +70,21 @@ export class PartDeflater {
         })
       );
   }
+}
+
+const encoder = new TextEncoder();
+/** UTF-8 takes at most 3 bytes per UTF-16 unit; a chunk stops at CHUNK units past the threshold. */
+let scratch = new Uint8Array(0);
+
+/**
+ * A chunk's UTF-8 in one buffer reused for every chunk of every part: zlib
+ * copies its input, and a fresh buffer per megabyte would leave a sheet's
+ * size in garbage outside the heap, collected late.
+ */
+function encodeChunk(text: string): Uint8Array {
+  if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 3);
+  const { written } = encoder.encodeInto(text, scratch);
+  return scratch.subarray(0, written);
 }
 
 function isHighSurrogate(code: number): boolean {

@@ -207,7 +207,14 @@ interface Grid {
   readonly lastData: number;
   readonly width: number;
   readonly rows: CellValue[][];
+  /**
+   * A row's formats start as the row above's list, shared, and are copied
+   * only when a cell differs (`owned` holds the lists one row has to itself):
+   * most rows of a table are formatted alike, and a list per row would be
+   * ~100 bytes times 180,000, all of it garbage once equal rows were merged.
+   */
   readonly formats: string[][];
+  readonly owned: WeakSet<string[]>;
   /** The last data row the sheet holds, once the table is past the cell limit. */
   overflowRow: number;
 }
@@ -235,6 +242,7 @@ function readSheetTables(
     width: table.ref.lastColumn - table.ref.firstColumn + 1,
     rows: [],
     formats: [],
+    owned: new WeakSet(),
     overflowRow: 0,
   }));
   const sheet = tables[0].sheet;
@@ -250,7 +258,7 @@ function readSheetTables(
       value ??= readCellValue(xml, cell, data.prefix, sharedStrings, dateSystem);
       const index = cell.row - grid.firstData;
       grid.rows[index][col] = value;
-      grid.formats[index][col] = styles.formats[cell.style] ?? "General";
+      setFormat(grid, index, col, styles.formats[cell.style] ?? "General");
     }
   };
   const data = locateSheetData(xml);
@@ -270,7 +278,8 @@ function readSheetTables(
           grid.overflowRow = row.row;
           continue;
         }
-        if (rowStyle !== null) grid.formats[index].fill(rowStyle);
+        if (rowStyle !== null)
+          for (let col = 0; col < grid.width; col++) setFormat(grid, index, col, rowStyle);
       }
       forEachCell(xml, row, data.prefix, (cell) => visitCell(cell, hits));
     });
@@ -296,7 +305,6 @@ function readSheetTables(
       ].join("\t")
     );
   }
-  for (const grid of grids) shareRepeatedFormats(grid.formats);
   return grids.map(({ table, rows, formats }) => ({
     name: table.name,
     sheet: table.sheet,
@@ -309,18 +317,16 @@ function readSheetTables(
   }));
 }
 
-/**
- * A row whose formats equal the row above's takes the same array: most rows of
- * a table are formatted alike, and a list per row is ~100 bytes times 180,000.
- * Done after the scan, since a row's list is filled cell by cell.
- */
-function shareRepeatedFormats(formats: string[][]): void {
-  for (let i = 1; i < formats.length; i++) {
-    const above = formats[i - 1];
-    const row = formats[i];
-    if (row.length === above.length && row.every((format, col) => format === above[col]))
-      formats[i] = above;
+/** Sets one cell's format, copying the row's list first when another row shares it. */
+function setFormat(grid: Grid, index: number, col: number, format: string): void {
+  let formats = grid.formats[index];
+  if (formats[col] === format) return;
+  if (!grid.owned.has(formats)) {
+    formats = formats.slice();
+    grid.formats[index] = formats;
+    grid.owned.add(formats);
   }
+  formats[col] = format;
 }
 
 /** Blank rows up to `index` (rows the sheet skips are blank), within the workbook's cell budget; false past it. */
@@ -331,7 +337,11 @@ function materialise(grid: Grid, index: number, general: string, budget: { cells
   budget.cells += missing * grid.width;
   while (grid.rows.length <= index) {
     grid.rows.push(new Array<CellValue>(grid.width).fill(null));
-    grid.formats.push(new Array<string>(grid.width).fill(general));
+    // Shared with the row above, which then no longer has its list to itself.
+    const above =
+      grid.formats[grid.formats.length - 1] ?? new Array<string>(grid.width).fill(general);
+    grid.owned.delete(above);
+    grid.formats.push(above);
   }
   return true;
 }
