@@ -71,7 +71,10 @@ export interface WorkbookState {
   tableListeners: Set<(change: TableChange) => void>;
   sheets: Map<string, SheetState>;
   tables: TableState[];
+  /** The document settings as saved in the file; each runtime keeps its own copy (see FakeExcelHost). */
   settings: Map<string, unknown>;
+  /** Called after every saveAsync with the runtime that saved, so the others can raise SettingsChanged. */
+  settingsSaved: Set<(by: object) => void>;
   selection: { sheet: string; address: string } | null;
   activeSheet: string | null;
   /** The day dynamic date filters count from ("Today", "ThisMonth"…); the clock's when absent. */
@@ -85,6 +88,7 @@ export function emptyWorkbook(dateSystem: DateSystem = 1900): WorkbookState {
     sheets: new Map(),
     tables: [],
     settings: new Map(),
+    settingsSaved: new Set(),
     selection: null,
     activeSheet: null,
   };

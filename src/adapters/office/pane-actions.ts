@@ -1,7 +1,12 @@
 import type { Day } from "../../engine/days";
 import type { Language, WorkbookSettings } from "../../engine/snapshot";
 import { createPlanningTables } from "./create-tables";
-import { readStoredSettings, saveStoredSettings } from "./stored-settings";
+import {
+  readStoredSettings,
+  refreshStoredSettings,
+  updateStoredSettings,
+  type SettingsChange,
+} from "./stored-settings";
 import type { SuggestedFix } from "../../engine/suggested-fix";
 import type { CheckAndPlan } from "../../engine/check-and-plan";
 import type { ExcelHost } from "./excel-host";
@@ -31,8 +36,17 @@ export interface PaneActions {
   createTables(): Promise<boolean>;
   /** The settings stored in the workbook (reference date, status language…), shared by every co-author. */
   readSettings(): WorkbookSettings;
-  /** Saves them on their own, never inside a write: saving settings clears the undo stack. */
-  saveSettings(settings: WorkbookSettings): Promise<void>;
+  /**
+   * Saves only the fields the user changed over the settings saved now, so a
+   * co-author's other choice is kept; resolves with the settings now stored.
+   * On its own, never inside a write: saving settings clears the undo stack.
+   */
+  saveSettings(change: SettingsChange): Promise<WorkbookSettings>;
+  /**
+   * Calls `onChange` with the stored settings when a co-author saves theirs
+   * (SettingsChanged, raised only by Excel on the web while co-authoring).
+   */
+  watchSettings(onChange: (settings: WorkbookSettings) => void): Promise<void>;
 }
 
 export function paneActions(
@@ -62,7 +76,13 @@ export function paneActions(
         await context.sync();
       }),
     readSettings: () => readStoredSettings(host.settings).settings,
-    saveSettings: (settings) => saveStoredSettings(host.settings, settings),
+    saveSettings: (change) => updateStoredSettings(host.settings, change),
+    watchSettings: (onChange) =>
+      host.settings.onChanged(() => {
+        void refreshStoredSettings(host.settings).then(() =>
+          onChange(readStoredSettings(host.settings).settings)
+        );
+      }),
     applyFix: (fix) =>
       host.run({ delayForCellEdit: true }, async (context) => {
         const range = context.workbook.worksheets.getItem(fix.sheet).getRange(fix.cell);
