@@ -11,7 +11,10 @@ import type { SortState } from "./table-sort";
 export interface CellState {
   value: Exclude<CellValue, null> | null;
   numberFormat: string;
-  /** Set when text written to the cell turned into a formula: what the add-in must never cause. */
+  /**
+   * The cell's formula, `value` being its result (`""` for a formula that yields empty
+   * text); also set when text written to the cell turned into one, what the add-in must never cause.
+   */
   formula?: string;
   /** Fill and font colours and a conditional format's icon, which colour and icon filters look at. */
   fill?: string;

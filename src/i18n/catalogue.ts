@@ -54,6 +54,8 @@ export interface AddinTexts {
   readonly write: string;
   readonly cancel: string;
   readonly cellNoLongerBlank: (where: string) => string;
+  /** The fix's cell holds a formula that yields empty text: it looks blank but is not empty. */
+  readonly cellHoldsFormula: (where: string) => string;
   readonly timelineHeading: string;
   readonly referenceDate: string;
   readonly referenceDateHint: string;

@@ -294,6 +294,8 @@ export const en: Catalogue = {
     cancel: "Cancel",
     cellNoLongerBlank: (where) =>
       `${where} is no longer blank (someone filled it meanwhile): nothing was written.`,
+    cellHoldsFormula: (where) =>
+      `${where} looks blank but holds a formula: nothing was written. Change the formula, or clear the cell and apply the suggestion again.`,
     timelineHeading: "Phase timeline",
     referenceDate: "Reference date",
     referenceDateHint: "The monitoring date (30/06, 30/09, 31/12); stored in the workbook.",

@@ -303,6 +303,8 @@ export const it: Catalogue = {
     cancel: "Annulla",
     cellNoLongerBlank: (where) =>
       `${where} non è più vuota (qualcuno l'ha compilata nel frattempo): nulla è stato scritto.`,
+    cellHoldsFormula: (where) =>
+      `${where} sembra vuota ma contiene una formula: nulla è stato scritto. Correggi la formula, oppure svuota la cella e applica di nuovo il suggerimento.`,
     timelineHeading: "Cronologia delle fasi",
     referenceDate: "Data di riferimento",
     referenceDateHint: "La data del monitoraggio (30/06, 30/09, 31/12); salvata nella cartella.",

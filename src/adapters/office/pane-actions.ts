@@ -13,16 +13,19 @@ import type { ExcelHost } from "./excel-host";
 import { validateWorkbook, type ValidationOutcome } from "./validate-workbook";
 import { parseRangeRef } from "../../engine/range-ref";
 
+export type FixOutcome = "written" | "not-blank" | "formula";
+
 /** What the task pane can ask of Excel; the pane's components get this, never Office.js itself. */
 export interface PaneActions {
   validate(): Promise<ValidationOutcome>;
   /** Activates the sheet and selects the cell, e.g. `Fasi`, `E2`. */
   selectCell(sheet: string, cell: string): Promise<void>;
   /**
-   * Writes a suggested value into its cell, only if the cell is still blank
-   * (a co-author may have filled it meanwhile). Resolves false when it was not.
+   * Writes a suggested value into its cell, only if the cell is still empty:
+   * not when a co-author filled it meanwhile (`not-blank`), nor when it holds
+   * a formula that yields empty text (`formula`).
    */
-  applyFix(fix: SuggestedFix): Promise<boolean>;
+  applyFix(fix: SuggestedFix): Promise<FixOutcome>;
   /**
    * Calls `onUserChange` when the user edits a table after a check, so the
    * pane can mark its results stale. Co-authors' edits (source Remote) and the
@@ -86,15 +89,17 @@ export function paneActions(
     applyFix: (fix) =>
       host.run({ delayForCellEdit: true }, async (context) => {
         const range = context.workbook.worksheets.getItem(fix.sheet).getRange(fix.cell);
-        range.load("values");
+        // A formula that yields "" reads "" in values: only formulas tell it from an empty cell.
+        range.load(["values", "formulas"]);
         await context.sync();
         const current = range.values[0][0];
-        if (!(current === "" || (typeof current === "string" && current.trim() === "")))
-          return false;
+        const blank = current === "" || (typeof current === "string" && current.trim() === "");
+        if (!blank) return "not-blank";
+        if (String(range.formulas[0][0]).startsWith("=")) return "formula";
         range.numberFormat = [[fix.numberFormat]];
         range.values = [[fix.serial]];
         await context.sync();
-        return true;
+        return "written";
       }),
   };
 }

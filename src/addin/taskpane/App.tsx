@@ -95,8 +95,11 @@ export function App({ actions, words, today }: AppProps): React.JSX.Element {
   };
   const confirmFix = async (fix: SuggestedFix) => {
     setPendingFix(null);
-    const written = await actions.applyFix(fix);
-    setFixNote(written ? null : words.addin.cellNoLongerBlank(sheetCellReference(fix.sheet, fix.cell)));
+    const outcome = await actions.applyFix(fix);
+    const where = sheetCellReference(fix.sheet, fix.cell);
+    setFixNote(
+      outcome === "written" ? null : outcome === "formula" ? words.addin.cellHoldsFormula(where) : words.addin.cellNoLongerBlank(where),
+    );
     await validation.run();
   };
   return (
