@@ -40,6 +40,8 @@ export interface AddinTexts {
   readonly filterLost: (table: string, column: string) => string;
   readonly rowsMoved: (table: string, sheet: string) => string;
   readonly unexpected: (message: string) => string;
+  /** The pane's engine worker failed to load or stopped: the check ended without a result. */
+  readonly engineStopped: string;
   readonly settingsIgnored: string;
   readonly close: string;
   readonly title: string;

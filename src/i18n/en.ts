@@ -279,6 +279,8 @@ export const en: Catalogue = {
       `Excel did not complete the check (${code}). Whatever was written, a new check completes it: try again.`,
     unexpected: (message) =>
       `The check stopped on an unexpected problem (${message}). Try again; if it happens again, report it to the planning office.`,
+    engineStopped:
+      "The check stopped: the add-in's checking engine did not start or stopped (the add-in may have just been updated). Nothing was written. Close and reopen the pane, then validate again.",
     settingsIgnored: "The settings stored in the workbook could not be read and were ignored.",
     close: "Close",
     title: "Objective Check",

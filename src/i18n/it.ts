@@ -286,6 +286,8 @@ export const it: Catalogue = {
       `Excel non ha completato il controllo (${code}). Non è stato scritto nulla di parziale che un nuovo controllo non completi: riprova.`,
     unexpected: (message) =>
       `Il controllo si è interrotto per un problema imprevisto (${message}). Riprova; se si ripete, segnalalo all'ufficio pianificazione.`,
+    engineStopped:
+      "Il controllo si è interrotto: il motore di controllo del componente aggiuntivo non è partito o si è fermato (forse il componente è appena stato aggiornato). Nulla è stato scritto. Chiudi e riapri il riquadro, poi valida di nuovo.",
     settingsIgnored:
       "Le impostazioni salvate nella cartella non erano leggibili e sono state ignorate.",
     close: "Chiudi",

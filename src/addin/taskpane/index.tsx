@@ -7,7 +7,7 @@ import { paneActions } from "../../adapters/office/pane-actions";
 import { isoFromDay, localToday } from "../../engine/days";
 import { catalogue } from "../../i18n";
 import { App } from "./App";
-import { engineInWorker } from "./engine-in-worker";
+import { engineInWorker, engineWorkerUrl } from "./engine-in-worker";
 
 Office.onReady(() => {
   const language = displayLanguage();
@@ -16,7 +16,7 @@ Office.onReady(() => {
   createRoot(document.getElementById("root")!).render(
     <FluentProvider theme={officeThemeIsDark() ? webDarkTheme : webLightTheme} style={{ minHeight: "100vh" }}>
       <App
-        actions={paneActions(officeHost(), () => localToday(), language, engineInWorker(new URL("engine-worker.js", document.baseURI).href))}
+        actions={paneActions(officeHost(), () => localToday(), language, engineInWorker(engineWorkerUrl(document)))}
         words={words}
         today={isoFromDay(localToday())}
       />
