@@ -53,6 +53,12 @@ export interface TableState {
   /** Data rows, without header and totals. */
   rowCount: number;
   showTotals: boolean;
+  /**
+   * False when the header row is turned off (Table Design > Header Row): the table then
+   * starts at its first data row, `headerRow` stays the row above it, and the columns keep
+   * their names (learn.microsoft.com: Excel.Table.showHeaders).
+   */
+  showHeaders?: boolean;
   filters: Map<number, FilterState>;
   /** The last sort, as `table.sort` reports it; absent when the table was never sorted. */
   sort?: SortState;
@@ -147,7 +153,7 @@ export function tableBounds(table: TableState): {
   lastColumn: number;
 } {
   return {
-    firstRow: table.headerRow,
+    firstRow: table.showHeaders === false ? table.headerRow + 1 : table.headerRow,
     lastRow: table.headerRow + table.rowCount + (table.showTotals ? 1 : 0),
     firstColumn: table.firstColumn,
     lastColumn: table.firstColumn + table.columns.length - 1,

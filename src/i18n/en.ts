@@ -97,6 +97,8 @@ export const en: Catalogue = {
     "table.column.missing": (d, _o, table) =>
       `Table "${table}" has no "${FIELDS[d.field!] ?? d.field}" column, which is required: add a column with that header.`,
     "table.empty": (_d, _o, table) => `Table "${table}" has no data rows: fill it in or delete it.`,
+    "table.headers.off": (_d, _o, table) =>
+      `Table "${table}" has its header row turned off, so it cannot be checked: select the table and turn on Table Design > Header Row, then validate again.`,
     "objective.code.missing": (d) =>
       missing("Objective code missing", "enter the code, e.g. 2018_ZN12", d),
     "objective.code.duplicate": (d, o) =>

@@ -99,6 +99,8 @@ export const it: Catalogue = {
       `Manca la tabella ${TABLES[d.tableKind!]}: crea una tabella Excel chiamata «${TABLES[d.tableKind!]}» con le colonne ${REQUIRED_HEADERS[d.tableKind!]}.`,
     "table.column.missing": (d, _o, table) =>
       `Nella tabella «${table}» manca la colonna obbligatoria «${FIELDS[d.field!] ?? d.field}»: aggiungi una colonna con questa intestazione.`,
+    "table.headers.off": (_d, _o, table) =>
+      `La tabella «${table}» ha la riga di intestazione disattivata e non può essere controllata: seleziona la tabella, attiva Struttura tabella > Riga di intestazione e valida di nuovo.`,
     "table.empty": (_d, _o, table) =>
       `La tabella «${table}» non ha righe di dati: compila la tabella o eliminala.`,
     "objective.code.missing": (d) =>

@@ -51,7 +51,8 @@ export const MAX_NEW_COLUMNS = 6;
 interface TableRequest {
   table: Excel.Table;
   body: Excel.Range;
-  header: Excel.Range;
+  /** Null for a table whose header row is turned off: it has no header range to ask for. */
+  header: Excel.Range | null;
   columns: Excel.TableColumnCollection;
   right: Excel.Range;
   firstBlock: Excel.Range;
@@ -86,8 +87,10 @@ export async function readWorkbook(
       columns.load(withFilters ? "items/name,items/filter/criteria" : "items/name");
       const body = table.getDataBodyRange();
       body.load("rowCount,columnCount,rowIndex,columnIndex");
-      const header = table.getHeaderRowRange();
-      header.load("rowIndex");
+      // Asking a table without its header row for that row fails the whole request; such a
+      // table is still read (its columns keep their names) and the engine reports it.
+      const header = table.showHeaders ? table.getHeaderRowRange() : null;
+      header?.load("rowIndex");
       const right = table
         .getRange()
         .getLastColumn()
@@ -150,12 +153,14 @@ export async function readWorkbook(
   const snapshots: TableSnapshot[] = requests.map((request, i) => ({
     name: request.table.name,
     sheet: request.table.worksheet.name,
-    headerRow: request.header.rowIndex + 1,
+    // Without a header row: the row just above the data, where turning it on puts it back.
+    headerRow: request.header === null ? request.body.rowIndex : request.header.rowIndex + 1,
     firstColumn: request.body.columnIndex,
     headers: request.columns.items.map((column) => column.name),
     rows: grids[i].values,
     numberFormats: grids[i].formats,
     hasTotalsRow: request.table.showTotals,
+    ...(request.header === null ? { showHeaders: false } : {}),
   }));
   return { snapshot: { dateSystem, tables: snapshots, settings }, tables: officeTables };
 }
