@@ -19,8 +19,9 @@ interface Pending {
 
 /**
  * Runs the engine in the engine-worker bundle (engine.worker.ts); the pane's main thread only
- * waits. One worker, requests answered by id. A worker that failed is dropped with every pending
- * request, and the next check starts a new one: a worker that failed to load never answers.
+ * waits. One worker, started at once, requests answered by id. A worker that failed is dropped
+ * with every pending request, and the next check starts a new one: a worker that failed to load
+ * never answers.
  */
 export function engineInWorker(workerUrl: string): CheckAndPlan {
   const pending = new Map<number, Pending>();
@@ -50,6 +51,8 @@ export function engineInWorker(workerUrl: string): CheckAndPlan {
     started.onmessageerror = () => fail("messageerror");
     return started;
   };
+  // Started at once, so the worker's script loads while the user reads the pane.
+  worker = start();
   return (snapshot, overrides, today) =>
     new Promise((resolve, reject) => {
       const id = next++;
