@@ -26,6 +26,23 @@ const PREVIEW_FRAMES = PAGES.map((page) => ({
 }));
 
 /**
+ * The pages' template parameters, plus `engineWorker`: the worker's hashed file name, which
+ * the pane reads from a meta tag (webpack's `new Worker(new URL(…, import.meta.url))` would
+ * need ES-module sources, and the sources compile as CommonJS for Node and Jest). Content
+ * hashes are settled after the pages are made; webpack's real-content-hash step then rewrites
+ * the name in the page as it does in script tags.
+ */
+function pageParameters(compilation, assets, assetTags, options) {
+  const worker = compilation.namedChunks.get("engine-worker");
+  return {
+    compilation,
+    webpackConfig: compilation.options,
+    htmlWebpackPlugin: { tags: assetTags, files: assets, options },
+    engineWorker: [...worker.files].find((file) => file.endsWith(".js")),
+  };
+}
+
+/**
  * office-addin-dev-certs makes a certificate for localhost and has the system
  * trust it; where it cannot (Linux without sudo), webpack-dev-server's own
  * self-signed certificate serves, and the browser asks to accept it once.
@@ -56,8 +73,8 @@ module.exports = async (env = {}, argv = {}) => {
     },
     output: {
       path: env.outDir ? path.resolve(env.outDir) : path.resolve(__dirname, "dist/addin"),
-      // The worker is loaded by name from the pane, so its file name carries no hash.
-      filename: (chunk) => (chunk.chunk.name === "engine-worker" ? "engine-worker.js" : "[name].[contenthash:8].js"),
+      // The worker too: a pane and its worker always come from the same build, never a cached old worker.
+      filename: "[name].[contenthash:8].js",
       clean: true,
     },
     // Browser pages only read workbooks; writing one (zlib) is the command line's job.
@@ -75,10 +92,17 @@ module.exports = async (env = {}, argv = {}) => {
     },
     plugins: [
       ...PAGES.map(
-        (page) => new HtmlWebpackPlugin({ filename: `${page.name}.html`, template: page.template, chunks: [page.name], previewHead: "" }),
+        (page) =>
+          new HtmlWebpackPlugin({
+            filename: `${page.name}.html`,
+            template: page.template,
+            chunks: [page.name],
+            previewHead: "",
+            templateParameters: pageParameters,
+          }),
       ),
       new HtmlWebpackPlugin({ filename: "help.html", template: "./src/addin/help.html", chunks: [] }),
-      ...PREVIEW_FRAMES.map((frame) => new HtmlWebpackPlugin({ ...frame, chunksSortMode: "manual" })),
+      ...PREVIEW_FRAMES.map((frame) => new HtmlWebpackPlugin({ ...frame, chunksSortMode: "manual", templateParameters: pageParameters })),
       new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/preview/preview.html", chunks: ["preview"] }),
       new CopyWebpackPlugin({
         patterns: [

@@ -1,6 +1,7 @@
 import { sheetCellReference } from "../engine/cell-address";
 import type { ValidationOutcome } from "../adapters/office/validate-workbook";
 import { ProtectedSheetError, RowsMovedError } from "../adapters/office/write-workbook";
+import { EngineWorkerError } from "./taskpane/engine-in-worker";
 import type { Catalogue } from "../i18n";
 import { uncheckableReasons } from "../i18n";
 
@@ -44,6 +45,7 @@ export function describeFailure(error: unknown, words: Catalogue): UserMessage {
     return { tone: "error", text: texts.protectedSheet(error.sheet) };
   if (error instanceof RowsMovedError)
     return { tone: "error", text: texts.rowsMoved(error.table, error.sheet) };
+  if (error instanceof EngineWorkerError) return { tone: "error", text: texts.engineStopped };
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === "string") return { tone: "error", text: texts.excelError(code) };
   return {

@@ -7,6 +7,7 @@ export type Severity = "error" | "warning";
 export const RULES = {
   "table.missing": "error",
   "table.column.missing": "error",
+  "table.headers.off": "error",
   "table.empty": "warning",
   "objective.code.missing": "error",
   "objective.code.duplicate": "error",
@@ -40,7 +41,11 @@ export type RuleId = keyof typeof RULES;
 
 /** Findings that leave a table uncheckable: the workbook cannot be fully checked. */
 export function makesUncheckable(finding: Finding): boolean {
-  return finding.rule === "table.missing" || finding.rule === "table.column.missing";
+  return (
+    finding.rule === "table.missing" ||
+    finding.rule === "table.column.missing" ||
+    finding.rule === "table.headers.off"
+  );
 }
 
 /** No details: the rule and the location say it all. */
@@ -67,6 +72,7 @@ export type EndSuggestion =
 export interface FindingDetailsByRule {
   "table.missing": { readonly tableKind: TableKind };
   "table.column.missing": { readonly tableKind: TableKind; readonly field: string };
+  "table.headers.off": { readonly tableKind: TableKind };
   "table.empty": { readonly tableKind: TableKind };
   "objective.code.missing": MaybeProblem;
   "objective.code.duplicate": { readonly firstRow: number };

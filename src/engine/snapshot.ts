@@ -30,6 +30,11 @@ export const tableSnapshotSchema = z.object({
   /** Number format of every cell of `rows`, or null when the host cannot tell. */
   numberFormats: z.nullable(z.array(z.array(z.string()))),
   hasTotalsRow: z.boolean(),
+  /**
+   * False for an Excel table whose header row is turned off (Table Design > Header Row):
+   * `headers` are then its column names, and no status column can be added under a header.
+   */
+  showHeaders: z.optional(z.boolean()),
 });
 
 export const tableMappingSchema = z.object({

@@ -7,6 +7,12 @@ import { recordChanges, setCell, type WorkbookState } from "./workbook-state";
 export interface FakeHostOptions extends FakeContextOptions {
   /** Highest ExcelApi version the simulated Excel supports, e.g. "1.7" (Excel 2019) or "1.20". */
   readonly excelApi?: string;
+  /**
+   * Excel on the web: the only client where SettingsChanged fires, when a
+   * co-author saves the settings (Office.SettingsChangedEventArgs,
+   * https://learn.microsoft.com/javascript/api/office/office.settingschangedeventargs).
+   */
+  readonly web?: boolean;
 }
 
 /** Excel as the add-in sees it, simulated over a WorkbookState. */
@@ -18,17 +24,40 @@ export class FakeExcelHost implements ExcelHost {
     readonly state: WorkbookState,
     private readonly options: FakeHostOptions = {}
   ) {
-    const saved = state.settings;
-    const pending = new Map(saved);
+    // Each runtime (a pane, a command, a co-author's pane) holds its own copy of the
+    // settings, loaded when it started and reloaded only by refreshAsync; saveAsync
+    // writes that whole copy, so the last writer's copy wins
+    // (https://learn.microsoft.com/javascript/api/office/office.settings).
+    let copy = cloneSettings(state.settings);
+    const handlers: (() => void)[] = [];
+    state.settingsSaved.add((by) => {
+      if (by === this || !options.web) return;
+      // The event arrives later than the save, from the service.
+      setTimeout(() => handlers.forEach((handler) => handler()), 0);
+    });
     this.settings = {
-      get: (name) => pending.get(name) ?? null,
-      set: (name, value) => void pending.set(name, value),
+      get: (name) => structuredClone(copy.get(name) ?? null),
+      set: (name, value) => void copy.set(name, structuredClone(value)),
       saveAsync: (callback) => {
-        saved.clear();
-        for (const [key, value] of pending) saved.set(key, value);
+        state.settings.clear();
+        for (const [key, value] of cloneSettings(copy)) state.settings.set(key, value);
+        for (const saved of state.settingsSaved) saved(this);
         callback?.({ status: "succeeded" });
       },
+      refreshAsync: (callback) => {
+        copy = cloneSettings(state.settings);
+        callback({ status: "succeeded" });
+      },
+      onChanged: (handler) => {
+        handlers.push(handler);
+        return Promise.resolve();
+      },
     };
+  }
+
+  /** Another runtime on the same workbook: a co-author's pane, with its own copy of the settings. */
+  coauthor(options: FakeHostOptions = this.options): FakeExcelHost {
+    return new FakeExcelHost(this.state, options);
   }
 
   async run<T>(
@@ -85,6 +114,10 @@ export class FakeExcelHost implements ExcelHost {
   get lastRun(): SyncStats {
     return this.runs[this.runs.length - 1].stats;
   }
+}
+
+function cloneSettings(settings: Map<string, unknown>): Map<string, unknown> {
+  return new Map([...settings].map(([key, value]) => [key, structuredClone(value)]));
 }
 
 /** "1.20" → 20: requirement set versions compare by their minor number, not as decimals. */

@@ -45,6 +45,9 @@ export class FakeRange extends FakeClientObject {
   set values(values: Grid) {
     this.write("values", values);
   }
+  get formulas(): Grid {
+    return this.get("formulas");
+  }
   get valueTypes(): Grid {
     return this.get("valueTypes");
   }
@@ -242,6 +245,13 @@ export class FakeRange extends FakeClientObject {
         return grid(a, (r, c) => displayValue(getCell(a.sheet, r, c).value));
       case "numberFormat":
         return grid(a, (r, c) => getCell(a.sheet, r, c).numberFormat);
+      case "formulas":
+        // "If a cell has no formula, its value is returned instead" (learn.microsoft.com: Excel.Range.formulas):
+        // a formula that yields "" reads "" in values, and only here shows it is not an empty cell.
+        return grid(a, (r, c) => {
+          const cell = getCell(a.sheet, r, c);
+          return cell.formula ?? displayValue(cell.value);
+        });
       case "valueTypes":
         return grid(a, (r, c) => valueType(getCell(a.sheet, r, c).value));
       default:
@@ -310,7 +320,7 @@ function displayValue(value: unknown): unknown {
 function writeValue(sheet: SheetState, row: number, col: number, value: unknown): void {
   const current = getCell(sheet, row, col);
   if (value === "" || value === null) {
-    setCell(sheet, row, col, { value: null });
+    setCell(sheet, row, col, { value: null, formula: undefined });
     return;
   }
   if (

@@ -315,8 +315,17 @@ export class FakeTable extends FakeClientObject {
     });
   }
 
+  /**
+   * A table without its header row has no header range: VBA's ListObject.HeaderRowRange is
+   * Nothing then (learn.microsoft.com); that Office.js fails the whole batch is assumed, as it
+   * has no getHeaderRowRangeOrNullObject.
+   */
   getHeaderRowRange(): FakeRange {
-    return this.range("getHeaderRowRange()", (t) => ({ row: t.headerRow, rows: 1 }));
+    return this.range("getHeaderRowRange()", (t) => {
+      if (t.showHeaders === false)
+        throw new FakeExcelError("ItemNotFound", `Table ${t.name} has no header row.`);
+      return { row: t.headerRow, rows: 1 };
+    });
   }
 
   /** Excel shows a header-only table with one empty data row; its body is that row. */
@@ -370,7 +379,7 @@ export class FakeTable extends FakeClientObject {
       case "name":
         return table.name;
       case "showHeaders":
-        return true;
+        return table.showHeaders !== false;
       case "showTotals":
         return table.showTotals;
       default:

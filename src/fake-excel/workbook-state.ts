@@ -11,7 +11,10 @@ import type { SortState } from "./table-sort";
 export interface CellState {
   value: Exclude<CellValue, null> | null;
   numberFormat: string;
-  /** Set when text written to the cell turned into a formula: what the add-in must never cause. */
+  /**
+   * The cell's formula, `value` being its result (`""` for a formula that yields empty
+   * text); also set when text written to the cell turned into one, what the add-in must never cause.
+   */
   formula?: string;
   /** Fill and font colours and a conditional format's icon, which colour and icon filters look at. */
   fill?: string;
@@ -50,6 +53,12 @@ export interface TableState {
   /** Data rows, without header and totals. */
   rowCount: number;
   showTotals: boolean;
+  /**
+   * False when the header row is turned off (Table Design > Header Row): the table then
+   * starts at its first data row, `headerRow` stays the row above it, and the columns keep
+   * their names (learn.microsoft.com: Excel.Table.showHeaders).
+   */
+  showHeaders?: boolean;
   filters: Map<number, FilterState>;
   /** The last sort, as `table.sort` reports it; absent when the table was never sorted. */
   sort?: SortState;
@@ -71,7 +80,10 @@ export interface WorkbookState {
   tableListeners: Set<(change: TableChange) => void>;
   sheets: Map<string, SheetState>;
   tables: TableState[];
+  /** The document settings as saved in the file; each runtime keeps its own copy (see FakeExcelHost). */
   settings: Map<string, unknown>;
+  /** Called after every saveAsync with the runtime that saved, so the others can raise SettingsChanged. */
+  settingsSaved: Set<(by: object) => void>;
   selection: { sheet: string; address: string } | null;
   activeSheet: string | null;
   /** The day dynamic date filters count from ("Today", "ThisMonth"…); the clock's when absent. */
@@ -85,6 +97,7 @@ export function emptyWorkbook(dateSystem: DateSystem = 1900): WorkbookState {
     sheets: new Map(),
     tables: [],
     settings: new Map(),
+    settingsSaved: new Set(),
     selection: null,
     activeSheet: null,
   };
@@ -140,7 +153,7 @@ export function tableBounds(table: TableState): {
   lastColumn: number;
 } {
   return {
-    firstRow: table.headerRow,
+    firstRow: table.showHeaders === false ? table.headerRow + 1 : table.headerRow,
     lastRow: table.headerRow + table.rowCount + (table.showTotals ? 1 : 0),
     firstColumn: table.firstColumn,
     lastColumn: table.firstColumn + table.columns.length - 1,

@@ -43,6 +43,8 @@ export interface AddinTexts {
   readonly filterLost: (table: string, column: string) => string;
   readonly rowsMoved: (table: string, sheet: string) => string;
   readonly unexpected: (message: string) => string;
+  /** The pane's engine worker failed to load or stopped: the check ended without a result. */
+  readonly engineStopped: string;
   readonly settingsIgnored: string;
   readonly close: string;
   readonly title: string;
@@ -57,6 +59,8 @@ export interface AddinTexts {
   readonly write: string;
   readonly cancel: string;
   readonly cellNoLongerBlank: (where: string) => string;
+  /** The fix's cell holds a formula that yields empty text: it looks blank but is not empty. */
+  readonly cellHoldsFormula: (where: string) => string;
   readonly timelineHeading: string;
   readonly referenceDate: string;
   readonly referenceDateHint: string;

@@ -105,6 +105,8 @@ export const en: Catalogue = {
     "table.column.missing": (d, _o, table) =>
       `Table "${table}" has no "${FIELDS[d.field] ?? d.field}" column, which is required: add a column with that header.`,
     "table.empty": (_d, _o, table) => `Table "${table}" has no data rows: fill it in or delete it.`,
+    "table.headers.off": (_d, _o, table) =>
+      `Table "${table}" has its header row turned off, so it cannot be checked: select the table and turn on Table Design > Header Row, then validate again.`,
     "objective.code.missing": (d) =>
       missing("Objective code missing", "enter the code, e.g. 2018_ZN12", d),
     "objective.code.duplicate": (d, o) =>
@@ -281,6 +283,8 @@ export const en: Catalogue = {
       `Excel did not complete the check (${code}). Whatever was written, a new check completes it: try again.`,
     unexpected: (message) =>
       `The check stopped on an unexpected problem (${message}). Try again; if it happens again, report it to the planning office.`,
+    engineStopped:
+      "The check stopped: the add-in's checking engine did not start or stopped (the add-in may have just been updated). Nothing was written. Close and reopen the pane, then validate again.",
     settingsIgnored: "The settings stored in the workbook could not be read and were ignored.",
     close: "Close",
     title: "Objective Check",
@@ -296,6 +300,8 @@ export const en: Catalogue = {
     cancel: "Cancel",
     cellNoLongerBlank: (where) =>
       `${where} is no longer blank (someone filled it meanwhile): nothing was written.`,
+    cellHoldsFormula: (where) =>
+      `${where} looks blank but holds a formula: nothing was written. Change the formula, or clear the cell and apply the suggestion again.`,
     timelineHeading: "Phase timeline",
     referenceDate: "Reference date",
     referenceDateHint: "The monitoring date (30/06, 30/09, 31/12); stored in the workbook.",

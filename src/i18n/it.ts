@@ -111,6 +111,8 @@ export const it: Catalogue = {
       `Manca la tabella ${TABLES[d.tableKind]}: crea una tabella Excel chiamata «${TABLES[d.tableKind]}» con le colonne ${REQUIRED_HEADERS[d.tableKind]}.`,
     "table.column.missing": (d, _o, table) =>
       `Nella tabella «${table}» manca la colonna obbligatoria «${FIELDS[d.field] ?? d.field}»: aggiungi una colonna con questa intestazione.`,
+    "table.headers.off": (_d, _o, table) =>
+      `La tabella «${table}» ha la riga di intestazione disattivata e non può essere controllata: seleziona la tabella, attiva Struttura tabella > Riga di intestazione e valida di nuovo.`,
     "table.empty": (_d, _o, table) =>
       `La tabella «${table}» non ha righe di dati: compila la tabella o eliminala.`,
     "objective.code.missing": (d) =>
@@ -291,6 +293,8 @@ export const it: Catalogue = {
       `Excel non ha completato il controllo (${code}). Non è stato scritto nulla di parziale che un nuovo controllo non completi: riprova.`,
     unexpected: (message) =>
       `Il controllo si è interrotto per un problema imprevisto (${message}). Riprova; se si ripete, segnalalo all'ufficio pianificazione.`,
+    engineStopped:
+      "Il controllo si è interrotto: il motore di controllo del componente aggiuntivo non è partito o si è fermato (forse il componente è appena stato aggiornato). Nulla è stato scritto. Chiudi e riapri il riquadro, poi valida di nuovo.",
     settingsIgnored:
       "Le impostazioni salvate nella cartella non erano leggibili e sono state ignorate.",
     close: "Chiudi",
@@ -308,6 +312,8 @@ export const it: Catalogue = {
     cancel: "Annulla",
     cellNoLongerBlank: (where) =>
       `${where} non è più vuota (qualcuno l'ha compilata nel frattempo): nulla è stato scritto.`,
+    cellHoldsFormula: (where) =>
+      `${where} sembra vuota ma contiene una formula: nulla è stato scritto. Correggi la formula, oppure svuota la cella e applica di nuovo il suggerimento.`,
     timelineHeading: "Cronologia delle fasi",
     referenceDate: "Data di riferimento",
     referenceDateHint: "La data del monitoraggio (30/06, 30/09, 31/12); salvata nella cartella.",

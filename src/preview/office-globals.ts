@@ -32,6 +32,7 @@ export function installOfficeGlobals(
     EventType: {
       DialogMessageReceived: "dialogMessageReceived",
       DialogEventReceived: "dialogEventReceived",
+      SettingsChanged: "settingsChanged",
     },
     onReady: (callback?: (info: object) => void) => {
       const info = { host: "Excel", platform: "OfficeOnline" };
@@ -45,7 +46,16 @@ export function installOfficeGlobals(
       requirements: {
         isSetSupported: (name: string, version: string) => host.isSetSupported(name, version),
       },
-      document: { settings: host.settings },
+      document: {
+        settings: {
+          get: host.settings.get,
+          set: host.settings.set,
+          saveAsync: host.settings.saveAsync,
+          refreshAsync: host.settings.refreshAsync,
+          addHandlerAsync: (_type: string, handler: () => void, callback?: () => void) =>
+            void host.settings.onChanged(handler).then(() => callback?.()),
+        },
+      },
       ui: {
         displayDialogAsync: (
           url: string,

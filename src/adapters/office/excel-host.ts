@@ -5,7 +5,19 @@
 export interface DocumentSettings {
   get(name: string): unknown;
   set(name: string, value: unknown): void;
-  saveAsync(callback?: (result: { status: string; error?: { message: string } }) => void): void;
+  saveAsync(callback?: (result: AsyncResult) => void): void;
+  refreshAsync(callback: (result: AsyncResult) => void): void;
+  /**
+   * Calls `handler` when a co-author saves the settings. Registered on every
+   * client, it fires only in Excel on the web while co-authoring
+   * (https://learn.microsoft.com/javascript/api/office/office.settingschangedeventargs).
+   */
+  onChanged(handler: () => void): Promise<void>;
+}
+
+export interface AsyncResult {
+  status: string;
+  error?: { message: string };
 }
 
 export interface ExcelHost {
@@ -28,6 +40,18 @@ export function officeHost(): ExcelHost {
       saveAsync: (callback) =>
         Office.context.document.settings.saveAsync((result) =>
           callback?.({ status: String(result.status), error: result.error ?? undefined })
+        ),
+      refreshAsync: (callback) =>
+        Office.context.document.settings.refreshAsync((result) =>
+          callback({ status: String(result.status), error: result.error ?? undefined })
+        ),
+      onChanged: (handler) =>
+        new Promise((resolve) =>
+          Office.context.document.settings.addHandlerAsync(
+            Office.EventType.SettingsChanged,
+            handler,
+            () => resolve()
+          )
         ),
     },
   };

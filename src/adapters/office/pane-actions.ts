@@ -1,12 +1,19 @@
 import type { Day } from "../../engine/days";
 import type { Language, WorkbookSettings } from "../../engine/snapshot";
 import { createPlanningTables } from "./create-tables";
-import { readStoredSettings, saveStoredSettings } from "./stored-settings";
+import {
+  readStoredSettings,
+  refreshStoredSettings,
+  updateStoredSettings,
+  type SettingsChange,
+} from "./stored-settings";
 import type { SuggestedFix } from "../../engine/suggested-fix";
 import type { CheckAndPlan } from "../../engine/check-and-plan";
 import type { ExcelHost } from "./excel-host";
 import { validateWorkbook, type ValidationOutcome } from "./validate-workbook";
 import { parseRangeRef } from "../../engine/range-ref";
+
+export type FixOutcome = "written" | "not-blank" | "formula";
 
 /** What the task pane can ask of Excel; the pane's components get this, never Office.js itself. */
 export interface PaneActions {
@@ -14,10 +21,11 @@ export interface PaneActions {
   /** Activates the sheet and selects the cell, e.g. `Fasi`, `E2`. */
   selectCell(sheet: string, cell: string): Promise<void>;
   /**
-   * Writes a suggested value into its cell, only if the cell is still blank
-   * (a co-author may have filled it meanwhile). Resolves false when it was not.
+   * Writes a suggested value into its cell, only if the cell is still empty:
+   * not when a co-author filled it meanwhile (`not-blank`), nor when it holds
+   * a formula that yields empty text (`formula`).
    */
-  applyFix(fix: SuggestedFix): Promise<boolean>;
+  applyFix(fix: SuggestedFix): Promise<FixOutcome>;
   /**
    * Calls `onUserChange` when the user edits a table after a check, so the
    * pane can mark its results stale. Co-authors' edits (source Remote) and the
@@ -31,8 +39,17 @@ export interface PaneActions {
   createTables(): Promise<boolean>;
   /** The settings stored in the workbook (reference date, status language…), shared by every co-author. */
   readSettings(): WorkbookSettings;
-  /** Saves them on their own, never inside a write: saving settings clears the undo stack. */
-  saveSettings(settings: WorkbookSettings): Promise<void>;
+  /**
+   * Saves only the fields the user changed over the settings saved now, so a
+   * co-author's other choice is kept; resolves with the settings now stored.
+   * On its own, never inside a write: saving settings clears the undo stack.
+   */
+  saveSettings(change: SettingsChange): Promise<WorkbookSettings>;
+  /**
+   * Calls `onChange` with the stored settings when a co-author saves theirs
+   * (SettingsChanged, raised only by Excel on the web while co-authoring).
+   */
+  watchSettings(onChange: (settings: WorkbookSettings) => void): Promise<void>;
 }
 
 export function paneActions(
@@ -62,19 +79,27 @@ export function paneActions(
         await context.sync();
       }),
     readSettings: () => readStoredSettings(host.settings).settings,
-    saveSettings: (settings) => saveStoredSettings(host.settings, settings),
+    saveSettings: (change) => updateStoredSettings(host.settings, change),
+    watchSettings: (onChange) =>
+      host.settings.onChanged(() => {
+        void refreshStoredSettings(host.settings).then(() =>
+          onChange(readStoredSettings(host.settings).settings)
+        );
+      }),
     applyFix: (fix) =>
       host.run({ delayForCellEdit: true }, async (context) => {
         const range = context.workbook.worksheets.getItem(fix.sheet).getRange(fix.cell);
-        range.load("values");
+        // A formula that yields "" reads "" in values: only formulas tell it from an empty cell.
+        range.load(["values", "formulas"]);
         await context.sync();
         const current = range.values[0][0];
-        if (!(current === "" || (typeof current === "string" && current.trim() === "")))
-          return false;
+        const blank = current === "" || (typeof current === "string" && current.trim() === "");
+        if (!blank) return "not-blank";
+        if (String(range.formulas[0][0]).startsWith("=")) return "formula";
         range.numberFormat = [[fix.numberFormat]];
         range.values = [[fix.serial]];
         await context.sync();
-        return true;
+        return "written";
       }),
   };
 }

@@ -51,11 +51,11 @@ export const MAX_NEW_COLUMNS = 6;
 interface TableRequest {
   table: Excel.Table;
   body: Excel.Range;
-  header: Excel.Range;
+  /** Null for a table whose header row is turned off: it has no header range to ask for. */
+  header: Excel.Range | null;
   columns: Excel.TableColumnCollection;
   right: Excel.Range;
   firstBlock: Excel.Range;
-  blockRows: number;
 }
 
 /**
@@ -80,14 +80,16 @@ export async function readWorkbook(
   const cellBudget = Math.floor(
     SYNC_BUDGET_BYTES / FIRST_GUESS_BYTES_PER_CELL / Math.max(1, tables.items.length)
   );
-  const queueShape = (withFilters: boolean): TableRequest[] =>
+  const queueShape = (withFilters: boolean, firstBlockRows: number): TableRequest[] =>
     tables.items.map((table) => {
       const columns = table.columns;
       columns.load(withFilters ? "items/name,items/filter/criteria" : "items/name");
       const body = table.getDataBodyRange();
       body.load("rowCount,columnCount,rowIndex,columnIndex");
-      const header = table.getHeaderRowRange();
-      header.load("rowIndex");
+      // Asking a table without its header row for that row fails the whole request; such a
+      // table is still read (its columns keep their names) and the engine reports it.
+      const header = table.showHeaders ? table.getHeaderRowRange() : null;
+      header?.load("rowIndex");
       const right = table
         .getRange()
         .getLastColumn()
@@ -95,25 +97,38 @@ export async function readWorkbook(
         .getResizedRange(0, MAX_NEW_COLUMNS - 1)
         .getUsedRangeOrNullObject(true);
       right.load("address");
-      // The first rows come with the shape, so a table that fits is read in these two syncs.
-      const blockRows = Math.max(1, Math.floor(cellBudget / WIDEST_EXPECTED_TABLE));
-      const firstBlock = blockOf(body, 0, blockRows);
+      const firstBlock = blockOf(body, 0, firstBlockRows);
       firstBlock.load("values,valueTypes,numberFormat");
-      return { table, body, header, columns, right, firstBlock, blockRows };
+      return { table, body, header, columns, right, firstBlock };
     });
-  let requests = queueShape(true);
-  let filters: (readonly ColumnFilter[])[];
-  try {
-    await context.sync();
-    filters = requests.map((r) => r.columns.items.map((column) => column.filter.criteria));
-  } catch (error) {
-    // office-js #3030: a filter put back after table.clearFilters() (as earlier versions of this
-    // add-in did) fails to load with an internal error, and with it the whole request.
-    if ((error as { code?: unknown }).code !== "GeneralException") throw error;
-    requests = queueShape(false);
-    await context.sync();
-    filters = await loadFiltersOneByOne(context, requests);
-  }
+  // The first rows come with the shape, so a table that fits is read in these two syncs.
+  const shape = async (
+    withFilters: boolean,
+    firstBlockRows: number
+  ): Promise<{ requests: TableRequest[]; withFilters: boolean }> => {
+    const requests = queueShape(withFilters, firstBlockRows);
+    try {
+      await context.sync();
+      return { requests, withFilters };
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      // A table wider than assumed (over 64 columns, or long text) makes this response pass
+      // Excel on the web's 5 MB: once more with one row per table, which sizes the next blocks.
+      if (code === "ResponsePayloadSizeLimitExceeded" && firstBlockRows > 1)
+        return shape(withFilters, 1);
+      // office-js #3030: a filter put back after table.clearFilters() (as earlier versions of this
+      // add-in did) fails to load with an internal error, and with it the whole request.
+      if (code === "GeneralException" && withFilters) return shape(false, firstBlockRows);
+      throw error;
+    }
+  };
+  const { requests, withFilters } = await shape(
+    true,
+    Math.max(1, Math.floor(cellBudget / WIDEST_EXPECTED_TABLE))
+  );
+  const filters: (readonly ColumnFilter[])[] = withFilters
+    ? requests.map((r) => r.columns.items.map((column) => column.filter.criteria))
+    : await loadFiltersOneByOne(context, requests);
 
   const grids = requests.map((request) => ({
     values: toCells(request.firstBlock),
@@ -150,12 +165,14 @@ export async function readWorkbook(
   const snapshots: TableSnapshot[] = requests.map((request, i) => ({
     name: request.table.name,
     sheet: request.table.worksheet.name,
-    headerRow: request.header.rowIndex + 1,
+    // Without a header row: the row just above the data, where turning it on puts it back.
+    headerRow: request.header === null ? request.body.rowIndex : request.header.rowIndex + 1,
     firstColumn: request.body.columnIndex,
     headers: request.columns.items.map((column) => column.name),
     rows: grids[i].values,
     numberFormats: grids[i].formats,
     hasTotalsRow: request.table.showTotals,
+    ...(request.header === null ? { showHeaders: false } : {}),
   }));
   return { snapshot: { dateSystem, tables: snapshots, settings }, tables: officeTables };
 }

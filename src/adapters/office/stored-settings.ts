@@ -5,6 +5,12 @@ import type { DocumentSettings } from "./excel-host";
 export const SETTINGS_KEY = "objectiveCheck";
 
 /**
+ * What the user changed: only the fields present are written. A field present
+ * with `undefined` is removed; `mapping` changes table by table.
+ */
+export type SettingsChange = WorkbookSettings;
+
+/**
  * The settings stored in the workbook: table mapping, reference date, plan
  * year, status language. What does not match the schema (an older version, a
  * hand edit) is ignored as a whole rather than half-applied.
@@ -22,19 +28,54 @@ export function readStoredSettings(settings: DocumentSettings): {
 }
 
 /**
- * Saves the settings. Called on its own, never inside a write: saving the
- * document settings clears Excel's undo stack.
+ * Reloads this runtime's copy of the document settings. Each runtime holds
+ * the copy loaded when it started, so without this a co-author's saved
+ * choice is invisible here (Office.Settings.refreshAsync: "Reads all settings
+ * persisted in the document and refreshes the content or task pane add-in's
+ * copy of those settings held in memory",
+ * https://learn.microsoft.com/javascript/api/office/office.settings).
  */
-export function saveStoredSettings(
-  settings: DocumentSettings,
-  value: WorkbookSettings
-): Promise<void> {
-  settings.set(SETTINGS_KEY, workbookSettingsSchema.parse(value));
+export function refreshStoredSettings(settings: DocumentSettings): Promise<void> {
   return new Promise((resolve, reject) =>
+    settings.refreshAsync((result) =>
+      result.status === "succeeded"
+        ? resolve()
+        : reject(new Error(result.error?.message ?? "settings not refreshed"))
+    )
+  );
+}
+
+/**
+ * Saves one change: refresh, apply only the fields the user changed, save.
+ * saveAsync persists this runtime's whole copy, so saving from a stale copy
+ * would put back whatever a co-author changed since this pane started.
+ * Called on its own, never inside a write: saving the document settings
+ * clears Excel's undo stack. Resolves with the settings now stored.
+ */
+export async function updateStoredSettings(
+  settings: DocumentSettings,
+  change: SettingsChange
+): Promise<WorkbookSettings> {
+  await refreshStoredSettings(settings);
+  const next = applyChange(readStoredSettings(settings).settings, change);
+  settings.set(SETTINGS_KEY, workbookSettingsSchema.parse(next));
+  await new Promise<void>((resolve, reject) =>
     settings.saveAsync((result) =>
       result.status === "succeeded"
         ? resolve()
         : reject(new Error(result.error?.message ?? "settings not saved"))
     )
   );
+  return next;
+}
+
+function applyChange(current: WorkbookSettings, change: SettingsChange): WorkbookSettings {
+  const next: Record<string, unknown> = { ...current };
+  for (const [key, value] of Object.entries(change)) {
+    if (key === "mapping" && value !== undefined)
+      next.mapping = { ...current.mapping, ...(value as WorkbookSettings["mapping"]) };
+    else if (value === undefined) delete next[key];
+    else next[key] = value;
+  }
+  return next as WorkbookSettings;
 }

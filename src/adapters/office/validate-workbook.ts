@@ -5,7 +5,7 @@ import type { DateSystem, Language } from "../../engine/snapshot";
 import { catalogue, messageTexts } from "../../i18n";
 import type { ExcelHost } from "./excel-host";
 import { readWorkbook, type OfficeWorkbook } from "./read-workbook";
-import { readStoredSettings } from "./stored-settings";
+import { readStoredSettings, refreshStoredSettings } from "./stored-settings";
 import {
   RowsMovedError,
   writeWorkbook,
@@ -37,6 +37,9 @@ export async function validateWorkbook(
   defaultLanguage: Language,
   checkAndPlan: CheckAndPlan = checkAndPlanHere(messageTexts)
 ): Promise<ValidationOutcome> {
+  // A co-author may have saved another reference date or language since this runtime started:
+  // every co-author's check writes the same status strings only if each reads the saved settings.
+  await refreshStoredSettings(host.settings);
   const stored = readStoredSettings(host.settings);
   const options: Excel.RunOptions = { delayForCellEdit: true };
   if (host.isSetSupported("ExcelApi", "1.20")) options.mergeUndoGroup = true;

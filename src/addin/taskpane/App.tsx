@@ -93,15 +93,23 @@ export function App({ actions, words, today }: AppProps): React.JSX.Element {
     const finding = steppable[next];
     void actions.selectCell(finding.sheet!, finding.cell!);
   };
-  const changeSettings = (next: typeof settings) => {
-    setSettings(next);
-    void actions.saveSettings(next);
+  React.useEffect(() => {
+    void actions.watchSettings(setSettings);
+  }, [actions]);
+  const changeSettings = (change: typeof settings) => {
+    setSettings((current) => ({ ...current, ...change }));
+    void actions.saveSettings(change).then(setSettings);
   };
   const confirmFix = async (fix: SuggestedFix) => {
     setPendingFix(null);
-    const written = await actions.applyFix(fix);
+    const outcome = await actions.applyFix(fix);
+    const where = sheetCellReference(fix.sheet, fix.cell);
     setFixNote(
-      written ? null : words.addin.cellNoLongerBlank(sheetCellReference(fix.sheet, fix.cell))
+      outcome === "written"
+        ? null
+        : outcome === "formula"
+          ? words.addin.cellHoldsFormula(where)
+          : words.addin.cellNoLongerBlank(where)
     );
     await validation.run();
   };
@@ -150,9 +158,8 @@ export function App({ actions, words, today }: AppProps): React.JSX.Element {
           tables={validation.outcome.tables}
           settings={settings}
           words={words}
-          onSave={async (next) => {
-            setSettings(next);
-            await actions.saveSettings(next);
+          onSave={async (change) => {
+            setSettings(await actions.saveSettings(change));
             await validation.run();
           }}
         />

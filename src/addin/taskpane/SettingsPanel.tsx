@@ -11,7 +11,8 @@ export interface SettingsPanelProps {
   readonly settings: WorkbookSettings;
   readonly today: string;
   readonly words: Catalogue;
-  readonly onChange: (settings: WorkbookSettings) => void;
+  /** Called with only the field the user changed, so saving it never touches a co-author's other choice. */
+  readonly onChange: (change: WorkbookSettings) => void;
 }
 
 /** The monitoring date and the status columns' language, stored in the workbook for every co-author. */
@@ -29,7 +30,7 @@ export function SettingsPanel({
           type="date"
           value={settings.asOf ?? today}
           onChange={(_, data) =>
-            /^\d{4}-\d{2}-\d{2}$/.test(data.value) && onChange({ ...settings, asOf: data.value })
+            /^\d{4}-\d{2}-\d{2}$/.test(data.value) && onChange({ asOf: data.value })
           }
         />
       </Field>
@@ -37,7 +38,7 @@ export function SettingsPanel({
         <RadioGroup
           layout="horizontal"
           value={settings.statusLanguage ?? words.language}
-          onChange={(_, data) => onChange({ ...settings, statusLanguage: data.value as Language })}
+          onChange={(_, data) => onChange({ statusLanguage: data.value as Language })}
         >
           <Radio value="it" label="Italiano" />
           <Radio value="en" label="English" />

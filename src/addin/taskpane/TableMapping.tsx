@@ -32,7 +32,8 @@ export interface TableMappingProps {
   readonly tables: readonly { readonly name: string; readonly headers: readonly string[] }[];
   readonly settings: WorkbookSettings;
   readonly words: Catalogue;
-  readonly onSave: (settings: WorkbookSettings) => void;
+  /** Called with the mapping of the tables shown only: a co-author's mapping of another table stays. */
+  readonly onSave: (change: WorkbookSettings) => void;
 }
 
 /**
@@ -113,7 +114,13 @@ export function TableMapping({
       })}
       <Button
         appearance="primary"
-        onClick={() => onSave({ ...settings, mapping: { ...settings.mapping, ...draft } })}
+        onClick={() =>
+          onSave({
+            mapping: Object.fromEntries(
+              kinds.filter((kind) => draft[kind]).map((kind) => [kind, draft[kind]])
+            ),
+          })
+        }
       >
         {words.addin.saveMapping}
       </Button>

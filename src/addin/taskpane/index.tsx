@@ -7,7 +7,7 @@ import { paneActions } from "../../adapters/office/pane-actions";
 import { isoFromDay, localToday } from "../../engine/days";
 import { catalogue } from "../../i18n";
 import { App } from "./App";
-import { engineInWorker } from "./engine-in-worker";
+import { engineInWorker, engineWorkerUrl } from "./engine-in-worker";
 
 Office.onReady(() => {
   const language = displayLanguage();
@@ -23,7 +23,7 @@ Office.onReady(() => {
           officeHost(),
           () => localToday(),
           language,
-          engineInWorker(new URL("engine-worker.js", document.baseURI).href)
+          engineInWorker(engineWorkerUrl(document))
         )}
         words={words}
         today={isoFromDay(localToday())}

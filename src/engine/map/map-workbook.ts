@@ -18,6 +18,8 @@ export interface MappedTable {
   readonly statusColumns: ReadonlyMap<StatusColumnKey, number>;
   /** Required fields with no column: the table cannot be checked. */
   readonly missingFields: readonly FieldSpec[];
+  /** Its header row is turned off: reported (table.headers.off), neither checked nor written. */
+  readonly headersOff: boolean;
   readonly recognisedBy: "mapping" | "name" | "headers";
 }
 
@@ -111,7 +113,8 @@ function mapColumns(
     new Set(statusColumns.values())
   );
   const missingFields = FIELD_SPECS[kind].filter((spec) => spec.required && !columns.has(spec.key));
-  return { kind, table, columns, statusColumns, missingFields, recognisedBy };
+  const headersOff = table.showHeaders === false;
+  return { kind, table, columns, statusColumns, missingFields, headersOff, recognisedBy };
 }
 
 function findStatusColumns(

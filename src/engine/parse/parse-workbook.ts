@@ -29,7 +29,8 @@ export interface ParseOptions {
 
 /** Only tables that can be checked (every required column present) are parsed. */
 export function parseWorkbook(mapping: WorkbookMapping, options: ParseOptions): ParsedWorkbook {
-  const usable = (t: MappedTable | null) => (t && t.missingFields.length === 0 ? t : null);
+  const usable = (t: MappedTable | null) =>
+    t && t.missingFields.length === 0 && !t.headersOff ? t : null;
   const objectives = usable(mapping.objectives);
   const phases = usable(mapping.phases);
   const indicators = usable(mapping.indicators);

@@ -58,7 +58,7 @@ export function planWrites(result: EngineResult, messagesIn: MessagesIn): WriteP
   const tables: TablePlan[] = [];
   for (const kind of TABLE_KINDS) {
     const mapped = result.mapping[kind];
-    if (mapped === null || mapped.missingFields.length > 0) continue;
+    if (mapped === null || mapped.missingFields.length > 0 || mapped.headersOff) continue;
     const rows = resultsByIndex(kind, result);
     const specs = STATUS_COLUMNS[kind].filter((spec) => wanted(spec, mapped, result));
     const columns = specs

@@ -1,12 +1,17 @@
 import { TABLE_KINDS } from "../snapshot";
 import type { RuleContext } from "./rule-context";
 
-/** table.missing, table.column.missing, table.empty. */
+/** table.missing, table.headers.off, table.column.missing, table.empty. */
 export function checkTables({ mapping, parsed, sink }: RuleContext): void {
   for (const kind of TABLE_KINDS) {
     const mapped = mapping[kind];
     if (mapped === null) {
       sink.workbook(kind, "table.missing", { tableKind: kind });
+      continue;
+    }
+    if (mapped.headersOff) {
+      // Without its header row the columns cannot be told apart for sure nor status columns added.
+      sink.table(mapped, "table.headers.off", { tableKind: kind });
       continue;
     }
     for (const spec of mapped.missingFields) {

@@ -37,12 +37,30 @@ describe("watching the tables after a check", () => {
       numberFormat: "dd/mm/yyyy",
       display: "30/09/2018",
     };
-    expect(await actions.applyFix(fix)).toBe(true);
+    expect(await actions.applyFix(fix)).toBe("written");
     expect(host.state.sheets.get("Fasi")!.cells.get("2:4")).toEqual({
       value: 43373,
       numberFormat: "dd/mm/yyyy",
     });
-    expect(await actions.applyFix({ ...fix, serial: 1 })).toBe(false);
+    expect(await actions.applyFix({ ...fix, serial: 1 })).toBe("not-blank");
     expect(host.state.sheets.get("Fasi")!.cells.get("2:4")?.value).toBe(43373);
+  });
+
+  it("leaves a cell whose formula yields empty text: it reads blank but is not empty", async () => {
+    const host = fakeHost(seedWorkbook(), { asOf: "2018-06-30" });
+    const fasi = host.state.sheets.get("Fasi")!;
+    const formula = { value: "", numberFormat: "General", formula: '=IF(D2="","",D2+90)' };
+    fasi.cells.set("2:4", formula);
+    const actions = paneActions(host, () => SEED_AS_OF, "it");
+    const fix = {
+      sheet: "Fasi",
+      cell: "E2",
+      day: 0,
+      serial: 43373,
+      numberFormat: "dd/mm/yyyy",
+      display: "30/09/2018",
+    };
+    expect(await actions.applyFix(fix)).toBe("formula");
+    expect(fasi.cells.get("2:4")).toEqual(formula);
   });
 });

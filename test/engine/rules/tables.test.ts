@@ -86,4 +86,17 @@ describe("table rules", () => {
     ]);
     expect(rules(one)).not.toContain("table.empty");
   });
+
+  it("table.headers.off fires at a table whose header row is turned off, which is then neither checked nor written", () => {
+    const snapshot = cleanWorkbook();
+    snapshot.tables[1].showHeaders = false;
+    const found = findings(snapshot).filter((f) => f.rule === "table.headers.off");
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      severity: "error",
+      tableKind: "phases",
+      table: snapshot.tables[1].name,
+    });
+    expect(rules(snapshot)).not.toContain("objective.phases.none");
+  });
 });
