@@ -1,9 +1,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { serialFromDay } from "../src/engine/days";
-import type { CellValue, TableSnapshot, WorkbookSnapshot } from "../src/engine/snapshot";
+import type { CellValue, WorkbookSnapshot } from "../src/engine/snapshot";
 import { day } from "../test/support/engine";
 import { buildXlsx } from "../test/support/xlsx-builder";
+import { tableSnapshot } from "./generate-plan";
 
 /** One directorate's workbook: 400 objectives, 2,000 phases, 800 indicators, as in a mid-sized comune. */
 export interface DirectorateSize {
@@ -135,27 +136,16 @@ export function generateDirectorate(seed: number, size: DirectorateSize): Workbo
       indicatorFormats.push(["General", "General", "General", dated ? DATE : "General"]);
     }
   }
-  const table = (
-    name: string,
-    headers: string[],
-    rows: CellValue[][],
-    formats?: string[][]
-  ): TableSnapshot => ({
-    name,
-    sheet: name,
-    headerRow: 1,
-    firstColumn: 0,
-    headers,
-    rows,
-    numberFormats: formats ?? rows.map((r) => r.map(() => "General")),
-    hasTotalsRow: false,
-  });
   return {
     dateSystem: 1900,
     settings: {},
     tables: [
-      table("Obiettivi", ["Codice", "Titolo", "Direzione", "Dirigente", "Tipologia"], objectives),
-      table(
+      tableSnapshot(
+        "Obiettivi",
+        ["Codice", "Titolo", "Direzione", "Dirigente", "Tipologia"],
+        objectives
+      ),
+      tableSnapshot(
         "Fasi",
         [
           "Codice obiettivo",
@@ -169,7 +159,7 @@ export function generateDirectorate(seed: number, size: DirectorateSize): Workbo
         phases,
         phaseFormats
       ),
-      table(
+      tableSnapshot(
         "Indicatori",
         ["Codice obiettivo", "Descrizione", "Tipo", "Valore atteso"],
         indicators,

@@ -70,32 +70,17 @@ export function generatePlan(size: PlanSize): WorkbookSnapshot {
       indicatorFormats.push(["General", "General", "General", dated ? DATE : "General"]);
     }
   }
-  const table = (
-    name: string,
-    headers: string[],
-    rows: CellValue[][],
-    numberFormats: string[][] | null
-  ): TableSnapshot => ({
-    name,
-    sheet: name,
-    headerRow: 1,
-    firstColumn: 0,
-    headers,
-    rows,
-    numberFormats: numberFormats ?? rows.map((r) => r.map(() => "General")),
-    hasTotalsRow: false,
-  });
   return {
     dateSystem: 1900,
     settings: {},
     tables: [
-      table(
+      tableSnapshot(
         "Obiettivi",
         ["Codice", "Titolo", "Direzione", "Dirigente", "Tipologia"],
         objectives,
         null
       ),
-      table(
+      tableSnapshot(
         "Fasi",
         [
           "Codice obiettivo",
@@ -109,12 +94,31 @@ export function generatePlan(size: PlanSize): WorkbookSnapshot {
         phases,
         phaseFormats
       ),
-      table(
+      tableSnapshot(
         "Indicatori",
         ["Codice obiettivo", "Descrizione", "Tipo", "Valore atteso"],
         indicators,
         indicatorFormats
       ),
     ],
+  };
+}
+
+/** A generated table as a host hands it over: headers on row 1 from column A, formats "General" unless given. */
+export function tableSnapshot(
+  name: string,
+  headers: string[],
+  rows: CellValue[][],
+  numberFormats?: string[][] | null
+): TableSnapshot {
+  return {
+    name,
+    sheet: name,
+    headerRow: 1,
+    firstColumn: 0,
+    headers,
+    rows,
+    numberFormats: numberFormats ?? rows.map((r) => r.map(() => "General")),
+    hasTotalsRow: false,
   };
 }

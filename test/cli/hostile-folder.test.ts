@@ -1,33 +1,17 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Writable } from "node:stream";
 import { deflateRawSync } from "node:zlib";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { main, type Io } from "../../src/cli/main";
 import { reportSchema } from "../../src/cli/report-schema";
 import { XLSX_STEPS } from "../../src/cli/validate-file";
 import { catalogue } from "../../src/i18n";
 import { craftZip, entriesOf, withEntry } from "../support/crafted-zip";
 import { seedWorkbook } from "../support/snapshot-builder";
+import { runCli } from "../support/run-cli";
 import { buildXlsx } from "../support/xlsx-builder";
 
-class Capture extends Writable {
-  text = "";
-  isTTY = false;
-  override _write(chunk: Buffer, _: string, done: () => void): void {
-    this.text += chunk.toString();
-    done();
-  }
-}
-
-function run(args: string[], steps = XLSX_STEPS): { code: number; out: string; err: string } {
-  const stdout = new Capture();
-  const stderr = new Capture();
-  const io = { stdout, stderr, env: {}, now: new Date(2018, 5, 30, 12) } as unknown as Io;
-  const code = main(args, io, steps);
-  return { code, out: stdout.text, err: stderr.text };
-}
+const run = (args: string[], steps = XLSX_STEPS) => runCli(args, { steps });
 
 const it_ = catalogue("it").cli;
 const SEED = buildXlsx(seedWorkbook());

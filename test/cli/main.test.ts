@@ -2,31 +2,16 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Writable } from "node:stream";
-import { main, type Io } from "../../src/cli/main";
 import { reportSchema, type Report } from "../../src/cli/report-schema";
 import { cleanWorkbook, PHASE_HEADERS_WITHOUT_END } from "../support/snapshot-builder";
+import { runCli } from "../support/run-cli";
 import { buildXlsx } from "../support/xlsx-builder";
 
 const FIXTURES = join(__dirname, "../fixtures");
 const SEED = join(FIXTURES, "openpyxl/seed-2018_ZN12.xlsx");
 
-class Capture extends Writable {
-  text = "";
-  isTTY = false;
-  override _write(chunk: Buffer, _: string, done: () => void): void {
-    this.text += chunk.toString();
-    done();
-  }
-}
-
 function cli(args: string[], tty = false): { code: number; out: string; err: string } {
-  const stdout = new Capture();
-  const stderr = new Capture();
-  stdout.isTTY = tty;
-  const io = { stdout, stderr, env: {}, now: new Date(2018, 5, 30, 12) } as unknown as Io;
-  const code = main(args, io);
-  return { code, out: stdout.text, err: stderr.text };
+  return runCli(args, { tty });
 }
 
 function json(args: string[]): { code: number; report: Report } {

@@ -1,7 +1,7 @@
 import { Deflate } from "fflate";
 // Plain "zlib" so that browser bundles can stub it out; fflate compresses there.
 import * as zlib from "zlib";
-import type { ZipEntry } from "./zip-archive";
+import { crc32, type ZipEntry } from "./zip-archive";
 
 /** Text is encoded and compressed a megabyte at a time: large enough for zlib, small next to a sheet. */
 const CHUNK = 1 << 20;
@@ -89,22 +89,4 @@ function encodeChunk(text: string): Uint8Array {
 
 function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
-}
-
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-/** CRC-32 continued from `previous` over `data` (zlib.crc32 takes the running value since Node 20.15). */
-function crc32(data: Uint8Array, previous: number): number {
-  if (typeof zlib.crc32 === "function") return zlib.crc32(data, previous);
-  let crc = (previous ^ 0xffffffff) >>> 0;
-  for (let i = 0; i < data.length; i++) crc = CRC_TABLE[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
 }

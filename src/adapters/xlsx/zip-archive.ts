@@ -381,10 +381,13 @@ const CRC_TABLE = (() => {
   return table;
 })();
 
-/** CRC-32 as zip stores it. */
-export function crc32(data: Uint8Array): number {
-  if (typeof zlib.crc32 === "function") return zlib.crc32(data);
-  let crc = 0xffffffff;
+/**
+ * CRC-32 as zip stores it, continued from `previous` for data that comes in
+ * pieces (zlib.crc32 takes the running value since Node 20.15).
+ */
+export function crc32(data: Uint8Array, previous = 0): number {
+  if (typeof zlib.crc32 === "function") return zlib.crc32(data, previous);
+  let crc = (previous ^ 0xffffffff) >>> 0;
   for (let i = 0; i < data.length; i++) crc = CRC_TABLE[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }
