@@ -8,6 +8,7 @@
 const { Writable } = require("node:stream");
 const { performance } = require("node:perf_hooks");
 const { main } = require("../dist/cli/main");
+const { peakMemoryMb } = require("./peak-memory");
 
 class Sink extends Writable {
   constructor() {
@@ -28,6 +29,5 @@ const io = { stdout, stderr, env: {}, now: new Date(2024, 5, 30) };
 const start = performance.now();
 const code = main(["validate", dir, "--as-of", "2024-06-30", ...flags], io);
 const ms = performance.now() - start;
-// maxRSS is the peak resident set of this process, in kilobytes (nodejs.org/api/process.html#processresourceusage).
-const peakMb = process.resourceUsage().maxRSS / 1024;
+const peakMb = peakMemoryMb();
 process.stdout.write(JSON.stringify({ ms, peakMb, code, outputMb: stdout.bytes / 1_048_576 }));

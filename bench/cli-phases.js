@@ -6,15 +6,16 @@
  * timed through the steps validateFile takes.
  *
  * Peak memory is the resident set's high-water mark as the kernel counts it
- * (getrusage's ru_maxrss: what V8 has not given back yet and memory outside its
- * heap, zlib's buffers, decoded part texts included).
+ * (peak-memory.js: what V8 has not given back yet and memory outside its heap,
+ * zlib's buffers, decoded part texts included).
  */
 const { performance } = require("node:perf_hooks");
 const { validateFile, XLSX_STEPS } = require("../dist/cli/validate-file");
 const { dayFromIso } = require("../dist/engine/days");
+const { peakMemoryMb } = require("./peak-memory");
 
 const [input, outDir] = process.argv.slice(2);
-const peakMb = () => process.resourceUsage().maxRSS / 1024;
+const peakMb = peakMemoryMb;
 const startMb = peakMb();
 const times = { read: 0, check: 0, write: 0 };
 const peaks = { read: 0, check: 0, write: 0 };
