@@ -1,8 +1,9 @@
 import { officeHost } from "../../adapters/office/excel-host";
 import { displayLanguage, showMessageDialog } from "../../adapters/office/office-ui";
 import { validateWorkbook } from "../../adapters/office/validate-workbook";
+import { checkAndPlanHere } from "../../engine/check-and-plan";
 import { localToday } from "../../engine/days";
-import { catalogue } from "../../i18n";
+import { catalogue, messageTexts } from "../../i18n";
 import { describeFailure, describeOutcome, type UserMessage } from "../validation-message";
 
 /**
@@ -33,13 +34,28 @@ export function dialogUrl(base: string, language: string, message: UserMessage):
   }
 }
 
+/**
+ * Office ends a ribbon command five minutes after the click unless it calls event.completed()
+ * (learn.microsoft.com: "Add-in commands", ExecuteFunction). The check does not start writing
+ * after four: a write of a large plan has the last minute, and the dialog a few seconds.
+ */
+export const WRITE_DEADLINE_MS = 4 * 60_000;
+
 /** The ribbon's Validate objective button: check, write the status columns, say how it went. */
 async function validateObjective(event: Office.AddinCommands.Event): Promise<void> {
   const language = displayLanguage();
   const words = catalogue(language);
   let message: UserMessage;
   try {
-    message = describeOutcome(await validateWorkbook(officeHost(), localToday(), language), words);
+    const limit = { stopAt: Date.now() + WRITE_DEADLINE_MS };
+    const outcome = await validateWorkbook(
+      officeHost(),
+      localToday(),
+      language,
+      checkAndPlanHere(messageTexts),
+      limit
+    );
+    message = describeOutcome(outcome, words);
   } catch (error) {
     message = describeFailure(error, words);
   }
