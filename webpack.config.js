@@ -6,10 +6,25 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 /** Where the add-in is served in development; a production build replaces it with --env urlProd=https://…/ */
 const DEV_URL = "https://localhost:3000/";
 
+/** The ES5 check that shows a clear message where the webview is too old for the bundles (see the file). */
+const UNSUPPORTED_HOST = `<script>${require("fs").readFileSync(path.join(__dirname, "src/addin/unsupported/unsupported-host.js"), "utf8")}</script>`;
+
 const PAGES = [
-  { name: "commands", entry: "./src/addin/commands/commands.ts", template: "./src/addin/commands/commands.html" },
-  { name: "dialog", entry: "./src/addin/dialog/dialog.ts", template: "./src/addin/dialog/dialog.html" },
-  { name: "taskpane", entry: "./src/addin/taskpane/index.tsx", template: "./src/addin/taskpane/taskpane.html" },
+  {
+    name: "commands",
+    entry: "./src/addin/commands/commands.ts",
+    template: "./src/addin/commands/commands.html",
+  },
+  {
+    name: "dialog",
+    entry: "./src/addin/dialog/dialog.ts",
+    template: "./src/addin/dialog/dialog.html",
+  },
+  {
+    name: "taskpane",
+    entry: "./src/addin/taskpane/index.tsx",
+    template: "./src/addin/taskpane/taskpane.html",
+  },
 ];
 
 /**
@@ -23,6 +38,7 @@ const PREVIEW_FRAMES = PAGES.map((page) => ({
   // office.js sends a frame that is not inside Office to about:blank unless OsfOptOut is defined
   // (office.debug.js, the isPlainBrowser branch of its initialisation).
   previewHead: "<script>window.OsfOptOut = true;</script>",
+  unsupportedHost: UNSUPPORTED_HOST,
 }));
 
 /**
@@ -49,7 +65,10 @@ function pageParameters(compilation, assets, assetTags, options) {
  */
 async function httpsServer() {
   try {
-    return { type: "https", options: await require("office-addin-dev-certs").getHttpsServerOptions() };
+    return {
+      type: "https",
+      options: await require("office-addin-dev-certs").getHttpsServerOptions(),
+    };
   } catch (error) {
     console.warn(`Using a self-signed certificate: ${error.message.split("\n")[0]}`);
     return "https";
@@ -60,7 +79,9 @@ module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === "production";
   const baseUrl = production && env.urlProd ? env.urlProd : DEV_URL;
   if (!/^https:\/\/[^/]+(\/[^?#]*)?\/$/.test(baseUrl)) {
-    throw new Error(`urlProd must be an https URL ending with "/", e.g. https://addins.comune.example.it/objective-check/ (got ${baseUrl})`);
+    throw new Error(
+      `urlProd must be an https URL ending with "/", e.g. https://addins.comune.example.it/objective-check/ (got ${baseUrl})`
+    );
   }
   return {
     mode: production ? "production" : "development",
@@ -75,6 +96,14 @@ module.exports = async (env = {}, argv = {}) => {
       path: env.outDir ? path.resolve(env.outDir) : path.resolve(__dirname, "dist/addin"),
       // The worker too: a pane and its worker always come from the same build, never a cached old worker.
       filename: "[name].[contenthash:8].js",
+      // webpack's own runtime code, held to the same ES2022 as the sources.
+      environment: {
+        arrowFunction: true,
+        const: true,
+        destructuring: true,
+        optionalChaining: true,
+        templateLiteral: true,
+      },
       clean: true,
     },
     // Browser pages only read workbooks; writing one (zlib) is the command line's job.
@@ -86,7 +115,16 @@ module.exports = async (env = {}, argv = {}) => {
           exclude: /node_modules/,
           loader: "ts-loader",
           // ES modules let webpack drop what the ribbon command does not use (zod/mini, Fluent UI).
-          options: { transpileOnly: true, compilerOptions: { module: "esnext", moduleResolution: "bundler", sourceMap: true } },
+          // ES2022, as Fluent UI's own code (class static blocks): WebView2 and current browsers parse it (test/manifest).
+          options: {
+            transpileOnly: true,
+            compilerOptions: {
+              module: "esnext",
+              moduleResolution: "bundler",
+              sourceMap: true,
+              target: "es2022",
+            },
+          },
         },
       ],
     },
@@ -98,12 +136,28 @@ module.exports = async (env = {}, argv = {}) => {
             template: page.template,
             chunks: [page.name],
             previewHead: "",
+            unsupportedHost: UNSUPPORTED_HOST,
             templateParameters: pageParameters,
-          }),
+          })
       ),
-      new HtmlWebpackPlugin({ filename: "help.html", template: "./src/addin/help.html", chunks: [] }),
-      ...PREVIEW_FRAMES.map((frame) => new HtmlWebpackPlugin({ ...frame, chunksSortMode: "manual", templateParameters: pageParameters })),
-      new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/preview/preview.html", chunks: ["preview"] }),
+      new HtmlWebpackPlugin({
+        filename: "help.html",
+        template: "./src/addin/help.html",
+        chunks: [],
+      }),
+      ...PREVIEW_FRAMES.map(
+        (frame) =>
+          new HtmlWebpackPlugin({
+            ...frame,
+            chunksSortMode: "manual",
+            templateParameters: pageParameters,
+          })
+      ),
+      new HtmlWebpackPlugin({
+        filename: "preview.html",
+        template: "./src/preview/preview.html",
+        chunks: ["preview"],
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/icon-*.png", to: "assets/[name][ext]" },
@@ -112,7 +166,13 @@ module.exports = async (env = {}, argv = {}) => {
             from: "manifest.xml",
             to: "manifest.xml",
             // Page URLs take the base URL; AppDomain takes its origin.
-            transform: (content) => content.toString().split(DEV_URL).join(baseUrl).split(DEV_URL.slice(0, -1)).join(new URL(baseUrl).origin),
+            transform: (content) =>
+              content
+                .toString()
+                .split(DEV_URL)
+                .join(baseUrl)
+                .split(DEV_URL.slice(0, -1))
+                .join(new URL(baseUrl).origin),
           },
         ],
       }),

@@ -1,5 +1,5 @@
 import { sheetCellReference } from "../engine/cell-address";
-import type { ValidationOutcome } from "../adapters/office/validate-workbook";
+import { TimeLimitError, type ValidationOutcome } from "../adapters/office/validate-workbook";
 import { ProtectedSheetError, RowsMovedError } from "../adapters/office/write-workbook";
 import { EngineWorkerError } from "./taskpane/engine-in-worker";
 import type { Catalogue } from "../i18n";
@@ -46,6 +46,7 @@ export function describeFailure(error: unknown, words: Catalogue): UserMessage {
   if (error instanceof RowsMovedError)
     return { tone: "error", text: texts.rowsMoved(error.table, error.sheet) };
   if (error instanceof EngineWorkerError) return { tone: "error", text: texts.engineStopped };
+  if (error instanceof TimeLimitError) return { tone: "error", text: texts.timeLimit };
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === "string") return { tone: "error", text: texts.excelError(code) };
   return {

@@ -45,6 +45,8 @@ export interface AddinTexts {
   readonly unexpected: (message: string) => string;
   /** The pane's engine worker failed to load or stopped: the check ended without a result. */
   readonly engineStopped: string;
+  /** The ribbon command stopped before writing, to end inside Office's five minutes. */
+  readonly timeLimit: string;
   readonly settingsIgnored: string;
   readonly close: string;
   readonly title: string;

@@ -285,6 +285,8 @@ export const en: Catalogue = {
       `The check stopped on an unexpected problem (${message}). Try again; if it happens again, report it to the planning office.`,
     engineStopped:
       "The check stopped: the add-in's checking engine did not start or stopped (the add-in may have just been updated). Nothing was written. Close and reopen the pane, then validate again.",
+    timeLimit:
+      "The check stopped before writing, to end within the five minutes Office gives a ribbon command. Nothing was written. Open the Planning pane and validate there.",
     settingsIgnored: "The settings stored in the workbook could not be read and were ignored.",
     close: "Close",
     title: "Objective Check",

@@ -295,6 +295,8 @@ export const it: Catalogue = {
       `Il controllo si è interrotto per un problema imprevisto (${message}). Riprova; se si ripete, segnalalo all'ufficio pianificazione.`,
     engineStopped:
       "Il controllo si è interrotto: il motore di controllo del componente aggiuntivo non è partito o si è fermato (forse il componente è appena stato aggiornato). Nulla è stato scritto. Chiudi e riapri il riquadro, poi valida di nuovo.",
+    timeLimit:
+      "Il controllo si è fermato prima di scrivere, per finire entro i cinque minuti che Office concede a un comando della barra multifunzione. Nulla è stato scritto. Apri il riquadro Pianificazione e valida da lì.",
     settingsIgnored:
       "Le impostazioni salvate nella cartella non erano leggibili e sono state ignorate.",
     close: "Chiudi",

@@ -38,3 +38,28 @@ describe("the Validate objective button", () => {
     );
   });
 });
+
+describe("the verdict dialog's address", () => {
+  it("keeps a very long verdict under the URL limit, shortened from its end", () => {
+    const { dialogUrl, DIALOG_URL_LIMIT } =
+      require("../../src/addin/commands/commands") as typeof import("../../src/addin/commands/commands");
+    const text = `1 obiettivo controllato: 1 errore. ${"Il foglio «Fasi», cella H2: la data di fine è prima dell'inizio. ".repeat(2000)}`;
+    const url = dialogUrl("https://localhost:3000/commands.html", "it", { tone: "error", text });
+    expect(url.length).toBeLessThanOrEqual(DIALOG_URL_LIMIT);
+    expect(url.length).toBeGreaterThan(DIALOG_URL_LIMIT - 40);
+    const shown = new URL(url).searchParams.get("text")!;
+    expect(shown.startsWith("1 obiettivo controllato: 1 errore. Il foglio «Fasi»")).toBe(true);
+    expect(shown.endsWith("…")).toBe(true);
+    expect(new URL(url).searchParams.get("tone")).toBe("error");
+  });
+
+  it("leaves a short verdict whole", () => {
+    const { dialogUrl } =
+      require("../../src/addin/commands/commands") as typeof import("../../src/addin/commands/commands");
+    const url = dialogUrl("https://localhost:3000/commands.html", "en", {
+      tone: "success",
+      text: "1 objective checked.",
+    });
+    expect(new URL(url).searchParams.get("text")).toBe("1 objective checked.");
+  });
+});

@@ -7,6 +7,17 @@ import { validateXML } from "xmllint-wasm";
 import { findElement, findElements } from "../../src/adapters/xlsx/xml";
 import { ADDIN_ID } from "../../src/adapters/xlsx/document-settings";
 
+// acorn comes with webpack; it parses at a given ECMAScript version and throws on newer syntax.
+const acorn = require("acorn") as {
+  parse(code: string, options: { ecmaVersion: number; sourceType: "script" }): unknown;
+};
+/**
+ * ExcelApi 1.14 (manifest.xml) admits WebView2 (Chromium) on Windows, WKWebView on the Mac and
+ * iPad, and today's browsers for Excel on the web. ES2022, not older: Fluent UI's tabster ships
+ * class static blocks (Chromium 94, Safari 16.4), so an older Safari shows the fallback message.
+ */
+const SHIPPED_ECMA = 2022;
+
 const ROOT = join(__dirname, "../..");
 const SCHEMAS = join(__dirname, "../schemas");
 const manifest = readFileSync(join(ROOT, "manifest.xml"), "utf8");
@@ -93,7 +104,7 @@ describe("manifest.xml", () => {
     }
     expect(manifest).toMatch(/<DisplayName DefaultValue="[^"]+">\s*<Override Locale="it-IT"/);
     expect(manifest).toContain("<FunctionName>validateObjective</FunctionName>");
-    expect(manifest).toContain('<Set Name="ExcelApi" MinVersion="1.7"/>');
+    expect(manifest).toContain('<Set Name="ExcelApi" MinVersion="1.14"/>');
     expect(manifest).toContain("<Permissions>ReadWriteDocument</Permissions>");
   });
 
@@ -121,6 +132,29 @@ describe("manifest.xml", () => {
       expect(
         readdirSync(join(out, ...url.slice(PROD_URL.length).split("/").slice(0, -1)))
       ).toContain(url.split("/").pop());
+    }
+    const scripts = readdirSync(out).filter((f) => f.endsWith(".js"));
+    expect(scripts.length).toBeGreaterThan(4);
+    const tooNew = scripts.flatMap((file) => {
+      try {
+        acorn.parse(readFileSync(join(out, file), "utf8"), {
+          ecmaVersion: SHIPPED_ECMA,
+          sourceType: "script",
+        });
+        return [];
+      } catch (error) {
+        return [`${file}: ${(error as Error).message}`];
+      }
+    });
+    expect(tooNew).toEqual([]);
+    // The unsupported-host check is inlined in each page and must parse in Internet Explorer 11.
+    for (const page of ["taskpane.html", "commands.html", "dialog.html"]) {
+      const html = readFileSync(join(out, page), "utf8");
+      const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+      expect(inline.some((code) => code.includes("objectiveCheckUnsupported"))).toBe(true);
+      for (const code of inline) {
+        expect(() => acorn.parse(code, { ecmaVersion: 5, sourceType: "script" })).not.toThrow();
+      }
     }
   }, 120_000);
 });

@@ -25,6 +25,19 @@ export interface ValidationOutcome {
   readonly statusColumns: Readonly<Record<string, readonly number[]>>;
 }
 
+/** The check reached its time limit before writing; nothing was written. */
+export class TimeLimitError extends Error {
+  constructor() {
+    super("time limit reached before writing");
+  }
+}
+
+/** When to give up: a Date.now() time, and the clock (a fake one in tests). */
+export interface TimeLimit {
+  readonly stopAt: number;
+  readonly now?: () => number;
+}
+
 /**
  * The Validate objective command: read the tables, run the engine, write the
  * status columns, inside one Excel.run. It waits while the user is typing in a
@@ -35,8 +48,13 @@ export async function validateWorkbook(
   host: ExcelHost,
   today: Day,
   defaultLanguage: Language,
-  checkAndPlan: CheckAndPlan = checkAndPlanHere(messageTexts)
+  checkAndPlan: CheckAndPlan = checkAndPlanHere(messageTexts),
+  limit?: TimeLimit
 ): Promise<ValidationOutcome> {
+  // Checked between the read and the write: stopping there leaves the workbook as it was.
+  const beforeWriting = () => {
+    if (limit && (limit.now ?? Date.now)() >= limit.stopAt) throw new TimeLimitError();
+  };
   // A co-author may have saved another reference date or language since this runtime started:
   // every co-author's check writes the same status strings only if each reads the saved settings.
   await refreshStoredSettings(host.settings);
@@ -51,6 +69,7 @@ export async function validateWorkbook(
         { defaultStatusLanguage: defaultLanguage },
         today
       );
+      beforeWriting();
       const write = await writeWorkbook(
         context,
         workbook,
