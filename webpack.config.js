@@ -84,6 +84,8 @@ module.exports = async (env = {}, argv = {}) => {
     );
   }
   return {
+    // Paths below are the project's, wherever the build is started from (a test may have changed directory).
+    context: __dirname,
     mode: production ? "production" : "development",
     devtool: production ? "source-map" : "eval-cheap-module-source-map",
     entry: {

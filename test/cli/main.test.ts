@@ -147,6 +147,7 @@ describe("objective-check validate", () => {
     const dir = tmp();
     const dashed = join(dir, "-seed.xlsx");
     copyFileSync(SEED, dashed);
+    const cwd = process.cwd();
     process.chdir(dir);
     try {
       const args = ["validate", "--json", "--as-of=2018-06-30", "--lang=en", "--", "-seed.xlsx"];
@@ -156,7 +157,7 @@ describe("objective-check validate", () => {
       expect(report.files[0]).toMatchObject({ file: "-seed.xlsx", asOf: "2018-06-30" });
       expect(report.files[0].findings[0].message).toContain("Planned end date missing");
     } finally {
-      process.chdir(__dirname);
+      process.chdir(cwd);
     }
   });
 
