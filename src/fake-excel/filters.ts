@@ -78,6 +78,22 @@ export function criteriaAsRead(criteria: FakeFilterCriteria): Record<string, unk
   return read;
 }
 
+/** Month names as Excel.DynamicFilterCriteria spells them ("Februray", sic). */
+const MONTHS = [
+  "January",
+  "Februray",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
 const DYNAMIC = new Set([
   "AboveAverage",
   "BelowAverage",
@@ -98,20 +114,7 @@ const DYNAMIC = new Set([
   "NextYear",
   "YearToDate",
   ...["Quarter1", "Quarter2", "Quarter3", "Quarter4"].map((q) => `AllDatesInPeriod${q}`),
-  ...[
-    "January",
-    "Februray", // sic: Excel.DynamicFilterCriteria spells it so.
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-  ].map((m) => `AllDatesInPeriod${m}`),
+  ...MONTHS.map((m) => `AllDatesInPeriod${m}`),
 ]);
 
 const invalid = (why: string) =>
@@ -320,21 +323,6 @@ function dynamicVisible(
     return week(day) - week(today) === offset;
   });
 }
-
-const MONTHS = [
-  "January",
-  "Februray",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 function sameColour(colour: string | undefined, wanted: string): boolean {
   return (colour ?? "").toUpperCase() === wanted.toUpperCase();
