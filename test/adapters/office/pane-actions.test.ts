@@ -4,6 +4,16 @@ import { SEED_AS_OF } from "../../support/engine";
 import { fakeHost } from "../../support/fake-host";
 import { seedWorkbook } from "../../support/snapshot-builder";
 
+/** The seed's suggested end date for Fasi!E2 (30/09/2018), as the pane offers it. */
+const fix = {
+  sheet: "Fasi",
+  cell: "E2",
+  day: 0,
+  serial: 43373,
+  numberFormat: "dd/mm/yyyy",
+  display: "30/09/2018",
+};
+
 describe("watching the tables after a check", () => {
   it("hears the user's edits, not the add-in's own writes nor a co-author's", async () => {
     const host = fakeHost(seedWorkbook(), { asOf: "2018-06-30" });
@@ -29,14 +39,6 @@ describe("watching the tables after a check", () => {
     const actions = paneActions(host, () => SEED_AS_OF, "it");
     await actions.selectCell("Fasi", "E2");
     expect(host.state.selection).toEqual({ sheet: "Fasi", address: "E2" });
-    const fix = {
-      sheet: "Fasi",
-      cell: "E2",
-      day: 0,
-      serial: 43373,
-      numberFormat: "dd/mm/yyyy",
-      display: "30/09/2018",
-    };
     expect(await actions.applyFix(fix)).toBe("written");
     expect(host.state.sheets.get("Fasi")!.cells.get("2:4")).toEqual({
       value: 43373,
@@ -52,14 +54,6 @@ describe("watching the tables after a check", () => {
     const formula = { value: "", numberFormat: "General", formula: '=IF(D2="","",D2+90)' };
     fasi.cells.set("2:4", formula);
     const actions = paneActions(host, () => SEED_AS_OF, "it");
-    const fix = {
-      sheet: "Fasi",
-      cell: "E2",
-      day: 0,
-      serial: 43373,
-      numberFormat: "dd/mm/yyyy",
-      display: "30/09/2018",
-    };
     expect(await actions.applyFix(fix)).toBe("formula");
     expect(fasi.cells.get("2:4")).toEqual(formula);
   });

@@ -196,14 +196,16 @@ describe("crafted XML in a workbook", () => {
       { length: 16_384 },
       (_, i) => `<tableColumn id="${i + 1}" name="c${i + 1}"/>`
     ).join("");
+    // The table as wide as a sheet, every column named, as a crafted part can say.
+    const widestTable = (xml: string) =>
+      xml
+        .replace(/A1:F3/g, "A1:XFD1048576")
+        .replace(
+          /<tableColumns count="6">.*<\/tableColumns>/,
+          `<tableColumns count="16384">${columns}</tableColumns>`
+        );
     const bytes = crafted({
-      [FASI_TABLE]: (xml) =>
-        xml
-          .replace(/A1:F3/g, "A1:XFD1048576")
-          .replace(
-            /<tableColumns count="6">.*<\/tableColumns>/,
-            `<tableColumns count="16384">${columns}</tableColumns>`
-          ),
+      [FASI_TABLE]: widestTable,
       [FASI_SHEET]: (xml) => xml.replace("</sheetData>", '<row r="300"/></sheetData>'),
     });
     expect(failure(bytes)).toEqual({
@@ -217,13 +219,7 @@ describe("crafted XML in a workbook", () => {
     );
     // The same table with the rows it really has is read.
     const small = crafted({
-      [FASI_TABLE]: (xml) =>
-        xml
-          .replace(/A1:F3/g, "A1:XFD1048576")
-          .replace(
-            /<tableColumns count="6">.*<\/tableColumns>/,
-            `<tableColumns count="16384">${columns}</tableColumns>`
-          ),
+      [FASI_TABLE]: widestTable,
     });
     expect(fasi(small).rows.map((r) => r.length)).toEqual([16_384, 16_384]);
   });
