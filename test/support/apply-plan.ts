@@ -3,7 +3,10 @@ import type { WorkbookSnapshot } from "../../src/engine/snapshot";
 
 /** A column's writes as `{ rowIndex, value }` pairs, for readable assertions. */
 export function writesOf(column: ColumnPlan): { rowIndex: number; value: PlanValue }[] {
-  return column.writeRows.map((rowIndex, i) => ({ rowIndex, value: column.writeValues[i] }));
+  return Array.from(column.writeRows, (rowIndex, i) => ({
+    rowIndex,
+    value: column.writeValues[i],
+  }));
 }
 
 /** What a host does with a plan, done to the snapshot itself: the reference for every adapter. */

@@ -406,7 +406,7 @@ function tableSteps(
     if (column.numberFormat !== null) {
       const format = column.numberFormat;
       for (const run of runs(column.formatRows, maxRowsPerStep)) {
-        const formats = column.formatRows.slice(run.from, run.to).map(() => [format]);
+        const formats = Array.from({ length: run.to - run.from }, () => [format]);
         body.push(
           ...chunk(formats, (part, offset) =>
             formatStep(name, index, column.formatRows[run.from] + offset, part)
@@ -485,7 +485,7 @@ function cellValue(value: PlanValue): string | number {
 }
 
 /** Contiguous runs in ascending row indexes, as [from, to) positions in the list, at most `max` rows each. */
-function runs(rows: readonly number[], max: number): { from: number; to: number }[] {
+function runs(rows: ArrayLike<number>, max: number): { from: number; to: number }[] {
   const result: { from: number; to: number }[] = [];
   let from = 0;
   for (let i = 1; i <= rows.length; i++) {

@@ -29,7 +29,7 @@ import {
   XmlError,
 } from "./xml";
 import { WorkbookReadError } from "./xlsx-package";
-import type { ZipEntry } from "./zip-archive";
+import type { OutgoingEntry } from "./zip-archive";
 import { deflateEntry } from "./zip-deflate";
 import type { SkipReason } from "../../i18n/reason-codes";
 
@@ -68,7 +68,7 @@ export function applyWritePlan(workbook: XlsxWorkbook, plan: WritePlan): WriteOu
     stylesPath === null
       ? null
       : editingPart(stylesPath, () => new StyleEditor(requiredPart(partXml(pkg, stylesPath))));
-  const written = new Map<string, ZipEntry>();
+  const written = new Map<string, OutgoingEntry>();
 
   const bySheet = new Map<string, { table: XlsxTable; plan: TablePlan }[]>();
   for (const tablePlan of plan.tables) {
@@ -136,7 +136,7 @@ function requiredPart(xml: string | null): string {
   return xml;
 }
 
-function compressText(path: string, text: string): ZipEntry {
+function compressText(path: string, text: string): OutgoingEntry {
   return deflateEntry(path, new TextEncoder().encode(text));
 }
 
@@ -149,7 +149,7 @@ interface EditStream {
   readonly col: number;
   /** Worksheet row of `rows[i]` is `base + rows[i]`. */
   readonly base: number;
-  readonly rows: readonly number[];
+  readonly rows: ArrayLike<number>;
   /** The value of each row; absent for a stream of formats. */
   readonly values: readonly PlanValue[] | null;
   readonly format: string | null;
@@ -264,7 +264,7 @@ class SheetEditor {
   }
 
   /** The sheet with its edits, compressed as it goes: untouched rows are copied as slices of the original. */
-  write(path: string, styles: StyleEditor | null): ZipEntry {
+  write(path: string, styles: StyleEditor | null): OutgoingEntry {
     const { xml, data } = this;
     const p = data.prefix;
     const out = new PartDeflater(path);

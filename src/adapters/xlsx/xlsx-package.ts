@@ -1,4 +1,12 @@
-import { inflateEntry, readZip, writeZip, ZipError, type ZipEntry } from "./zip-archive";
+import {
+  inflateEntry,
+  outgoing,
+  readZip,
+  writeZip,
+  ZipError,
+  type OutgoingEntry,
+  type ZipEntry,
+} from "./zip-archive";
 import { findElements } from "./xml";
 
 import type { ReadFailure } from "../../i18n/reason-codes";
@@ -115,8 +123,8 @@ export class XlsxPackage {
    * part keeps its original compressed bytes, each checked first (size and
    * checksum) so that a damaged part is never copied on as if it were sound.
    */
-  copyWith(replaced: ReadonlyMap<string, ZipEntry>): Uint8Array {
-    const entries: ZipEntry[] = [];
+  copyWith(replaced: ReadonlyMap<string, OutgoingEntry>): Uint8Array {
+    const entries: OutgoingEntry[] = [];
     for (const part of this.parts.values()) {
       const entry = part.entry;
       const replacement = replaced.get(entry.name);
@@ -132,7 +140,7 @@ export class XlsxPackage {
         }
         part.checked = true;
       }
-      entries.push(entry);
+      entries.push(outgoing(entry));
     }
     return writeZip(entries);
   }

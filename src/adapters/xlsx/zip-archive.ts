@@ -22,6 +22,21 @@ export interface ZipEntry {
   readonly size: number;
 }
 
+/**
+ * An entry to write: its compressed bytes in the pieces they came in. A
+ * rewritten sheet's compressor hands over a chunk per megabyte, and joining
+ * them before the archive is joined would hold the part twice at the writer's peak.
+ */
+export interface OutgoingEntry extends Omit<ZipEntry, "compressed"> {
+  readonly chunks: readonly Uint8Array[];
+}
+
+/** A read entry copied on as it is. */
+export function outgoing(entry: ZipEntry): OutgoingEntry {
+  const { compressed, ...rest } = entry;
+  return { ...rest, chunks: [compressed] };
+}
+
 /** Why an archive cannot be read: these are reason codes of the workbook reader too. */
 export type ZipFailure =
   | "corrupt"
@@ -315,13 +330,14 @@ export function inflateWithFflate(compressed: Uint8Array, limit: number): Uint8A
 const DOS_TIME = 0;
 const DOS_DATE = ((2000 - 1980) << 9) | (1 << 5) | 1;
 
-export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
+export function writeZip(entries: readonly OutgoingEntry[]): Uint8Array {
   const encoder = new TextEncoder();
   const locals: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
   let offset = 0;
   for (const entry of entries) {
     const name = encoder.encode(entry.name);
+    const compressedSize = entry.chunks.reduce((sum, chunk) => sum + chunk.length, 0);
     const local = new Uint8Array(30 + name.length);
     const lv = new DataView(local.buffer);
     lv.setUint32(0, LOCAL, true);
@@ -331,7 +347,7 @@ export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
     lv.setUint16(10, DOS_TIME, true);
     lv.setUint16(12, DOS_DATE, true);
     lv.setUint32(14, entry.crc, true);
-    lv.setUint32(18, entry.compressed.length, true);
+    lv.setUint32(18, compressedSize, true);
     lv.setUint32(22, entry.size, true);
     lv.setUint16(26, name.length, true);
     local.set(name, 30);
@@ -345,14 +361,14 @@ export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
     cv.setUint16(12, DOS_TIME, true);
     cv.setUint16(14, DOS_DATE, true);
     cv.setUint32(16, entry.crc, true);
-    cv.setUint32(20, entry.compressed.length, true);
+    cv.setUint32(20, compressedSize, true);
     cv.setUint32(24, entry.size, true);
     cv.setUint16(28, name.length, true);
     cv.setUint32(42, offset, true);
     central.set(name, 46);
-    locals.push(local, entry.compressed);
+    locals.push(local, ...entry.chunks);
     centrals.push(central);
-    offset += local.length + entry.compressed.length;
+    offset += local.length + compressedSize;
   }
   const centralSize = centrals.reduce((sum, c) => sum + c.length, 0);
   const end = new Uint8Array(22);

@@ -103,27 +103,29 @@ function planColumn(
   const existingIndex = mapped.statusColumns.get(spec.key) ?? null;
   const numberFormat =
     spec.kind === "percent" ? PERCENT_FORMAT : spec.kind === "number" ? NUMBER_FORMAT : null;
-  const writeRows: number[] = [];
+  const rowCount = table.rows.length;
+  const writeRows = new Uint32Array(rowCount);
   const writeValues: PlanValue[] = [];
-  const formatRows: number[] = [];
-  for (let rowIndex = 0; rowIndex < table.rows.length; rowIndex++) {
+  const formatRows = new Uint32Array(rowCount);
+  let formats = 0;
+  for (let rowIndex = 0; rowIndex < rowCount; rowIndex++) {
     const row = rows[rowIndex];
     const value = row === null ? null : statusValue(mapped.kind, row, spec.key, words);
     if (existingIndex === null) {
       if (value !== null) {
-        writeRows.push(rowIndex);
+        writeRows[writeValues.length] = rowIndex;
         writeValues.push(value);
       }
-      if (numberFormat !== null) formatRows.push(rowIndex);
+      if (numberFormat !== null) formatRows[formats++] = rowIndex;
       continue;
     }
     if (!sameValue(table.rows[rowIndex][existingIndex] ?? null, value)) {
-      writeRows.push(rowIndex);
+      writeRows[writeValues.length] = rowIndex;
       writeValues.push(value);
     }
     const format = table.numberFormats?.[rowIndex]?.[existingIndex];
     if (numberFormat !== null && format !== undefined && !formatSatisfies(spec.kind, format))
-      formatRows.push(rowIndex);
+      formatRows[formats++] = rowIndex;
   }
   const rename =
     existingIndex !== null &&
@@ -136,9 +138,10 @@ function planColumn(
     existingIndex,
     rename,
     numberFormat,
-    writeRows,
+    // Copies of the used length, so the plan keeps no spare room.
+    writeRows: writeRows.slice(0, writeValues.length),
     writeValues,
-    formatRows,
+    formatRows: formatRows.slice(0, formats),
   };
 }
 

@@ -18,12 +18,12 @@ export interface ColumnPlan {
    * Only the cells whose value changes (every non-blank cell of a new column):
    * data-row indexes in ascending order, and the value for each (null clears
    * the cell). Two parallel arrays, not an object per cell: a plan can hold a
-   * million cells.
+   * million cells; the indexes are 4 bytes each, sized once, not grown.
    */
-  readonly writeRows: readonly number[];
+  readonly writeRows: Uint32Array;
   readonly writeValues: readonly PlanValue[];
-  /** Data rows whose number format must be set to `numberFormat`. */
-  readonly formatRows: readonly number[];
+  /** Data rows whose number format must be set to `numberFormat`, ascending. */
+  readonly formatRows: Uint32Array;
 }
 
 export interface TablePlan {

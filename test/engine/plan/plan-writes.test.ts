@@ -113,7 +113,7 @@ describe("planning the writes", () => {
     phases.numberFormats![0][6] = "0.00%";
     phases.numberFormats![1][6] = "General";
     const again = plan(snapshot).tables.find((t) => t.kind === "phases")!;
-    expect(again.columns.map((c) => [c.header, c.formatRows])).toEqual([
+    expect(again.columns.map((c) => [c.header, Array.from(c.formatRows)])).toEqual([
       ["Avanzamento atteso", [1]],
     ]);
   });
