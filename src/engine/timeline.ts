@@ -2,8 +2,7 @@ import { cellAddress } from "./cell-address";
 import { dayFromYmd, type Day } from "./days";
 import type { PhaseStatus } from "./compute/statuses";
 import type { MappedTable } from "./map/map-workbook";
-import type { CellValue } from "./snapshot";
-import type { EngineResult, PhaseRow } from "./result";
+import type { EngineResult, ObjectiveRow, PhaseRow } from "./result";
 
 export interface TimelineBar {
   readonly row: number;
@@ -53,20 +52,7 @@ function phasesByObjective(result: EngineResult): Map<string, PhaseRow[]> {
   return byCode;
 }
 
-/** A text cell of a mapped table's data row, or null when the column is absent or the cell is not text. */
-function textCell(mapped: MappedTable | null, index: number, field: string): string | null {
-  const column = mapped?.columns.get(field);
-  if (mapped === null || column === undefined) return null;
-  const value: CellValue | undefined = mapped.table.rows[index]?.[column];
-  if (typeof value !== "string" && typeof value !== "number") return null;
-  const text = String(value).trim();
-  return text === "" ? null : text;
-}
-
-/**
- * The objectives that have phases, in table order, with their title and
- * Direzione (read from the objectives table) for a chooser over hundreds of them.
- */
+/** The objectives that have phases, in table order, with their title and Direzione: a chooser over hundreds of them. */
 export function timelineChoices(result: EngineResult): TimelineChoice[] {
   const byCode = phasesByObjective(result);
   const choices: TimelineChoice[] = [];
@@ -78,8 +64,8 @@ export function timelineChoices(result: EngineResult): TimelineChoice[] {
     seen.add(key);
     choices.push({
       code: objective.code,
-      title: textCell(result.mapping.objectives, objective.index, "title"),
-      department: textCell(result.mapping.objectives, objective.index, "department"),
+      title: objective.title,
+      department: objective.department,
     });
   }
   return choices;
@@ -97,7 +83,7 @@ export function objectiveTimeline(result: EngineResult, code: string): Objective
   const phases = result.phases.filter((p) => p.objective !== null && codeKey(p.objective) === key);
   const mapped = result.mapping.phases;
   if (!objective || objective.code === null || phases.length === 0 || mapped === null) return null;
-  return timelineOf(result, objective.code, objective.index, phases, mapped);
+  return timelineOf(result, objective, objective.code, phases, mapped);
 }
 
 /** Every objective's timeline, in table order (for tests and reports; the pane draws one at a time). */
@@ -110,15 +96,15 @@ export function objectiveTimelines(result: EngineResult): ObjectiveTimeline[] {
     if (objective.code === null) continue;
     const phases = byCode.get(codeKey(objective.code));
     if (!phases || phases.length === 0) continue;
-    timelines.push(timelineOf(result, objective.code, objective.index, phases, mapped));
+    timelines.push(timelineOf(result, objective, objective.code, phases, mapped));
   }
   return timelines;
 }
 
 function timelineOf(
   result: EngineResult,
+  objective: ObjectiveRow,
   code: string,
-  index: number,
   phases: readonly PhaseRow[],
   mapped: MappedTable
 ): ObjectiveTimeline {
@@ -132,8 +118,8 @@ function timelineOf(
   const column = mapped.table.firstColumn + (mapped.columns.get("description") ?? 0);
   return {
     code,
-    title: textCell(result.mapping.objectives, index, "title"),
-    department: textCell(result.mapping.objectives, index, "department"),
+    title: objective.title,
+    department: objective.department,
     from,
     to: to > from ? to : from + 1,
     asOf: result.settings.asOf,

@@ -89,8 +89,8 @@ export interface AddinTexts {
   readonly timelineReference: (date: string) => string;
   readonly timelineOpenEnd: string;
   readonly timelineNoDate: string;
-  /** A bar's accessible name: the phase, its dates and status, and the cell a click selects. */
-  readonly timelinePhase: (phase: string, dates: string, status: string, where: string) => string;
+  /** Read out after a bar's phase, dates and status: the cell a click selects. */
+  readonly timelineSelect: (where: string) => string;
   readonly referenceDateInvalid: (text: string) => string;
   readonly referenceDateImpossible: (text: string) => string;
   readonly referenceDateYear: (text: string) => string;

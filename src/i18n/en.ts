@@ -333,8 +333,7 @@ export const en: Catalogue = {
     timelineReference: (date) => `Reference date ${date}`,
     timelineOpenEnd: "end missing",
     timelineNoDate: "dates missing",
-    timelinePhase: (phase, dates, status, where) =>
-      `${phase}: ${dates}, ${status}. Select ${where}`,
+    timelineSelect: (where) => `Select ${where}`,
     referenceDateInvalid: (text) =>
       `"${text}" is not a date: write it as dd/mm/yyyy, e.g. 30/06/2024. The stored date is unchanged.`,
     referenceDateImpossible: (text) =>

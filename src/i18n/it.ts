@@ -345,8 +345,7 @@ export const it: Catalogue = {
     timelineReference: (date) => `Data di riferimento ${date}`,
     timelineOpenEnd: "fine mancante",
     timelineNoDate: "date mancanti",
-    timelinePhase: (phase, dates, status, where) =>
-      `${phase}: ${dates}, ${status}. Seleziona ${where}`,
+    timelineSelect: (where) => `Seleziona ${where}`,
     referenceDateInvalid: (text) =>
       `«${text}» non è una data: scrivila come gg/mm/aaaa, es. 30/06/2024. La data salvata non è cambiata.`,
     referenceDateImpossible: (text) =>

@@ -84,6 +84,14 @@ const useStyles = makeStyles({
   meta: { color: tokens.colorNeutralForeground2 },
   track: { position: "relative", height: "12px", width: "100%" },
   bar: { position: "absolute", top: "1px", height: "10px", boxSizing: "border-box" },
+  hidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clipPath: "inset(50%)",
+    whiteSpace: "nowrap",
+  },
   marker: { position: "absolute", top: "-2px", bottom: "-2px", width: "2px" },
 });
 
@@ -183,8 +191,10 @@ export function Cronoprogramma({
               selectedOptions={code === null ? [] : [code]}
               onChange={(event) => setQuery(event.target.value)}
               onOpenChange={(_, data) => !data.open && setQuery(null)}
+              // Typing text that matches no option "clears" the selection: that is no choice, keep the query.
               onOptionSelect={(_, data) => {
-                if (data.optionValue) setPicked(data.optionValue);
+                if (!data.optionValue) return;
+                setPicked(data.optionValue);
                 setQuery(null);
               }}
             >
@@ -299,23 +309,20 @@ function PhaseBar({
   const end = bar.end !== null ? bar.end + 1 : bar.open ? timeline.to + 1 : null;
   const status = words.status[bar.status];
   return (
-    // A native button: a click, Enter and Space all select the phase's cell.
-    <button
-      type="button"
-      className={styles.phase}
-      aria-label={words.addin.timelinePhase(
-        `${bar.label}${weight}`,
-        dates,
-        status,
-        sheetCellReference(bar.sheet, bar.cell)
-      )}
-      onClick={onSelect}
-    >
+    // A native button named by its own text: a click, Enter and Space all select the phase's cell.
+    <button type="button" className={styles.phase} onClick={onSelect}>
       <span className={styles.label}>
         {bar.label}
         {weight}
       </span>
-      <span className={styles.meta}>{`${style.glyph} ${status} · ${dates}`}</span>
+      <span className={styles.meta}>
+        <span aria-hidden="true">{`${style.glyph} `}</span>
+        {`${status} · ${dates}`}
+      </span>
+      {/* Read out, not shown: the cell the button selects. */}
+      <span className={styles.hidden}>
+        {` ${words.addin.timelineSelect(sheetCellReference(bar.sheet, bar.cell))}`}
+      </span>
       <span className={styles.track} aria-hidden="true">
         {start !== null && end !== null ? (
           <span
