@@ -47,6 +47,8 @@ const useStyles = makeStyles({
   markerSwatch: { width: "2px", height: "14px", flexShrink: 0 },
   axis: {
     display: "flex",
+    // Level with the bars' tracks, which sit inside the phase buttons' padding and border.
+    paddingInline: `calc(${tokens.spacingHorizontalXS} + 1px)`,
     justifyContent: "space-between",
     fontSize: tokens.fontSizeBase200,
     color: tokens.colorNeutralForeground2,
