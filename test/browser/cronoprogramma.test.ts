@@ -25,9 +25,12 @@ afterAll(async () => {
   server?.close();
 });
 
-async function openPreview(query = ""): Promise<{ page: Page; pane: Frame }> {
+async function openPreview(
+  query = "",
+  forcedColors: "active" | "none" = "none"
+): Promise<{ page: Page; pane: Frame }> {
   // The pane's frame is 320 px wide; 700 px high as in the report of issue 9.
-  const page = await browser.newPage({ viewport: { width: 1280, height: 700 } });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 700 }, forcedColors });
   await offline(page, url);
   await page.goto(`${url}preview.html${query}`);
   const pane = (await (await page.waitForSelector("[data-testid=pane]")).contentFrame())!;
@@ -210,5 +213,32 @@ describe("the Cronoprogramma and the reference date in Chromium, on the preview'
     );
     expect(await selection(page)).toEqual({ sheet: "Obiettivi", address: "A2" });
     await page.close();
+  }, 60_000);
+
+  it("in a Windows contrast theme (forced colours), uses Fluent's high-contrast theme and keeps every bar and the reference line drawn", async () => {
+    const { pane } = await openPreview("", "active");
+    await pane.getByRole("button", { name: "Valida obiettivo" }).click();
+    const cronoprogramma = pane.getByRole("region", { name: "Cronoprogramma" });
+    await cronoprogramma.getByRole("button", { name: /Seleziona Fasi!B2/ }).waitFor();
+    expect(
+      await pane.evaluate(() =>
+        getComputedStyle(document.querySelector(".fui-FluentProvider")!)
+          .getPropertyValue("--colorNeutralBackground1")
+          .trim()
+      )
+    ).toBe("#000000");
+    // Forced colours drop backgrounds: each bar and the line must still have a border to draw.
+    const borders = await cronoprogramma
+      .locator("button span[aria-hidden=true] > span")
+      .evaluateAll((spans) =>
+        spans.map((span) => {
+          const style = getComputedStyle(span);
+          return Math.max(parseFloat(style.borderLeftWidth), parseFloat(style.borderTopWidth));
+        })
+      );
+    expect(borders.length).toBeGreaterThanOrEqual(4);
+    expect(borders.every((width) => width >= 1)).toBe(true);
+    expect(await axeViolations(pane)).toEqual([]);
+    await pane.page().close();
   }, 60_000);
 });

@@ -44,7 +44,7 @@ const useStyles = makeStyles({
   },
   legendItem: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
   swatch: { width: "24px", height: "10px", boxSizing: "border-box", flexShrink: 0 },
-  markerSwatch: { width: "2px", height: "14px", flexShrink: 0 },
+  markerSwatch: { width: 0, height: "14px", flexShrink: 0 },
   axis: {
     display: "flex",
     // Level with the bars' tracks, which sit inside the phase buttons' padding and border.
@@ -94,7 +94,7 @@ const useStyles = makeStyles({
     clipPath: "inset(50%)",
     whiteSpace: "nowrap",
   },
-  marker: { position: "absolute", top: "-2px", bottom: "-2px", width: "2px" },
+  marker: { position: "absolute", top: "-2px", bottom: "-2px", width: 0 },
 });
 
 /** A bar's look: its colour, and a pattern that tells the status apart without the colour. */
@@ -102,7 +102,8 @@ function barLook(style: BarStyle): React.CSSProperties {
   const colour = tokens[style.colour as keyof typeof tokens];
   switch (style.pattern) {
     case "solid":
-      return { backgroundColor: colour };
+      // The border too: forced colours drop backgrounds but keep borders (as CanvasText).
+      return { backgroundColor: colour, border: `1px solid ${colour}` };
     case "stripes":
       return {
         border: `1px solid ${colour}`,
@@ -259,7 +260,7 @@ function Gantt({
           <span
             aria-hidden="true"
             className={styles.markerSwatch}
-            style={{ backgroundColor: tokens[MARKER_COLOUR as keyof typeof tokens] }}
+            style={{ borderLeft: `2px solid ${tokens[MARKER_COLOUR as keyof typeof tokens]}` }}
           />
           {words.addin.timelineReference(formatDay(timeline.asOf))}
         </li>
@@ -340,7 +341,8 @@ function PhaseBar({
           className={styles.marker}
           style={{
             left: `calc(${percent(timeline.asOf)} - 1px)`,
-            backgroundColor: tokens[MARKER_COLOUR as keyof typeof tokens],
+            // A border, not a background, so that forced colours keep the line.
+            borderLeft: `2px solid ${tokens[MARKER_COLOUR as keyof typeof tokens]}`,
           }}
         />
       </span>
