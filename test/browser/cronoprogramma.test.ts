@@ -172,6 +172,22 @@ describe("the Cronoprogramma and the reference date in Chromium, on the preview'
     expect(await saves()).toBe(1);
     expect(await axeViolations(pane)).toEqual([]);
 
+    // Picking a day in the calendar (Italian months, Monday first) saves it once too.
+    await field.fill("01/07/2018");
+    await page.keyboard.press("Tab");
+    await field.click();
+    const calendar = pane.getByRole("dialog");
+    await calendar.getByText("Luglio 2018").waitFor();
+    expect(await axeViolations(pane)).toEqual([]);
+    await calendar.getByRole("gridcell", { name: /^15/ }).click();
+    await page.waitForFunction(() =>
+      JSON.stringify(
+        window.objectiveCheckPreview!.host.state.settings.get("objectiveCheck")
+      ).includes("2018-07-15")
+    );
+    expect(await saves()).toBe(2);
+    expect(await field.inputValue()).toBe("15/07/2018");
+
     // Checking again with the new date clears the stale message.
     await pane.getByRole("button", { name: "Valida obiettivo" }).click();
     await pane.getByText(/La data di riferimento è cambiata/).waitFor({ state: "detached" });

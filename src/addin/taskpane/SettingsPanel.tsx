@@ -132,6 +132,8 @@ export function SettingsPanel({
           onChange={(event: React.ChangeEvent<HTMLInputElement>) => {
             typed.current = event.target.value;
           }}
+          // Fluent greys the neighbouring months' days below 4.5:1 (axe color-contrast): drawn like the others.
+          calendar={{ calendarDayProps: { lightenDaysOutsideNavigatedMonth: false } }}
           firstDayOfWeek={words.language === "it" ? 1 : 0}
           strings={strings}
           placeholder={words.addin.referenceDatePlaceholder}
