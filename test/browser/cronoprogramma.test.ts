@@ -191,8 +191,23 @@ describe("the Cronoprogramma and the reference date in Chromium, on the preview'
     // Checking again with the new date clears the stale message.
     await pane.getByRole("button", { name: "Valida obiettivo" }).click();
     await pane.getByText(/La data di riferimento è cambiata/).waitFor({ state: "detached" });
+
+    // The pane redrawn while the user types (an edit marks the results stale) keeps the typed text.
+    await field.fill("");
+    await field.pressSequentially("15/0");
+    await page.evaluate(() =>
+      window.objectiveCheckPreview!.host.simulateEdit("Fasi", 3, 5, "BIANCHI", "Local")
+    );
+    await pane.getByText(/La cartella di lavoro è cambiata/).waitFor();
+    await field.pressSequentially("8/2018");
+    await page.keyboard.press("Tab");
+    await page.waitForFunction(() =>
+      JSON.stringify(
+        window.objectiveCheckPreview!.host.state.settings.get("objectiveCheck")
+      ).includes("2018-08-15")
+    );
     await page.close();
-  }, 60_000);
+  }, 90_000);
 
   it("starts the mapping form from the table and columns the engine recognised", async () => {
     const { page } = await openPreview();

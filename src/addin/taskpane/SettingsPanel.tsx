@@ -36,6 +36,11 @@ function isoOfDate(date: Date): string {
   return isoFromDay(dayFromYmd(date.getFullYear(), date.getMonth() + 1, date.getDate())!);
 }
 
+/** Module-level, so the control sees the same function each render: a new one makes it retype the stored date over the user's text. */
+function formatDate(date?: Date): string {
+  return date ? formatDay(dayFromIso(isoOfDate(date))!) : "";
+}
+
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -82,6 +87,9 @@ export function SettingsPanel({
   // The text the user typed, so that the inline message can quote it after the control resets.
   const typed = React.useRef("");
   const strings = React.useMemo(() => calendarStrings(words), [words]);
+  // Stable while the date is: a new Date each render would also reset what the user is typing.
+  const value = React.useMemo(() => dateOfIso(current), [current]);
+  const todayDate = React.useMemo(() => dateOfIso(today), [today]);
   const save = (iso: string) => {
     setProblem(null);
     // The control re-selects the stored date after refusing a text: that is no change to save.
@@ -113,8 +121,9 @@ export function SettingsPanel({
       >
         <DatePicker
           allowTextInput
-          value={dateOfIso(current)}
-          formatDate={(date) => (date ? formatDay(dayFromIso(isoOfDate(date))!) : "")}
+          value={value}
+          today={todayDate}
+          formatDate={formatDate}
           parseDateFromString={(text) => {
             typed.current = text;
             const parsed = parseReferenceDate(text);
