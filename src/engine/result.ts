@@ -24,6 +24,9 @@ export interface RowResult {
 
 export interface ObjectiveRow extends RowResult {
   readonly code: string | null;
+  /** What the Cronoprogramma's chooser shows and groups by; null when blank or absent. */
+  readonly title: string | null;
+  readonly department: string | null;
   readonly figures: ObjectiveFigures;
   readonly linkedProblems: { readonly phases: ProblemCounts; readonly indicators: ProblemCounts };
 }

@@ -78,6 +78,37 @@ export interface AddinTexts {
   readonly mappingHeading: string;
   readonly mappingTable: (kind: string) => string;
   readonly saveMapping: string;
+  /** A field's name as the messages and the created tables spell it (map/fields.ts keys). */
+  readonly fieldName: (key: string) => string;
+  readonly timelineObjective: string;
+  readonly timelineChooserHint: (objectives: number) => string;
+  readonly timelineNoDepartment: string;
+  readonly timelineNoMatch: string;
+  readonly timelineNone: string;
+  readonly timelineLegend: string;
+  readonly timelineReference: (date: string) => string;
+  readonly timelineOpenEnd: string;
+  readonly timelineNoDate: string;
+  /** Read out after a bar's phase, dates and status: the cell a click selects. */
+  readonly timelineSelect: (where: string) => string;
+  readonly referenceDateInvalid: (text: string) => string;
+  readonly referenceDateImpossible: (text: string) => string;
+  readonly referenceDateYear: (text: string) => string;
+  readonly referenceDateEmpty: string;
+  readonly referenceDatePlaceholder: string;
+  readonly referenceDateQuick: string;
+  readonly calendar: {
+    readonly goToToday: string;
+    readonly prevMonth: string;
+    readonly nextMonth: string;
+    readonly prevYear: string;
+    readonly nextYear: string;
+    readonly close: string;
+    readonly open: string;
+  };
+  readonly staleDate: string;
+  readonly emptyPlan: string;
+  readonly addFirstObjective: string;
 }
 
 /** What is wrong with a command line, as a code this catalogue turns into a sentence. */

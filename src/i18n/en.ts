@@ -304,9 +304,10 @@ export const en: Catalogue = {
       `${where} is no longer blank (someone filled it meanwhile): nothing was written.`,
     cellHoldsFormula: (where) =>
       `${where} looks blank but holds a formula: nothing was written. Change the formula, or clear the cell and apply the suggestion again.`,
-    timelineHeading: "Phase timeline",
+    timelineHeading: "Schedule",
     referenceDate: "Reference date",
-    referenceDateHint: "The monitoring date (30/06, 30/09, 31/12); stored in the workbook.",
+    referenceDateHint:
+      "The monitoring date, dd/mm/yyyy (usually 30/06, 30/09 or 31/12); stored in the workbook for every co-author.",
     statusLanguage: "Language of the status columns",
     summaryHeading: "Summary",
     all: "All",
@@ -320,5 +321,41 @@ export const en: Catalogue = {
     mappingHeading: "Map the tables",
     mappingTable: (kind) => `${kind} table`,
     saveMapping: "Save the mapping and validate",
+    fieldName: (key) => FIELDS[key] ?? key,
+    timelineObjective: "Objective",
+    timelineChooserHint: (n) =>
+      `${count(n, { one: "objective has", other: "objectives have" })} phases: type a code, a title or a department to find one.`,
+    timelineNoDepartment: "No department",
+    timelineNoMatch: "No objective matches: search by code, title or department.",
+    timelineNone:
+      "No objective has phases to show: add the phases to the Phases table with the objective's code.",
+    timelineLegend: "Legend",
+    timelineReference: (date) => `Reference date ${date}`,
+    timelineOpenEnd: "end missing",
+    timelineNoDate: "dates missing",
+    timelineSelect: (where) => `Select ${where}`,
+    referenceDateInvalid: (text) =>
+      `"${text}" is not a date: write it as dd/mm/yyyy, e.g. 30/06/2024. The stored date is unchanged.`,
+    referenceDateImpossible: (text) =>
+      `"${text}" is not a real date: check the day and the month. The stored date is unchanged.`,
+    referenceDateYear: (text) =>
+      `"${text}": write the year in full, between 1900 and 9999. The stored date is unchanged.`,
+    referenceDateEmpty: "Write the reference date as dd/mm/yyyy. The stored date is unchanged.",
+    referenceDatePlaceholder: "dd/mm/yyyy",
+    referenceDateQuick: "Monitoring dates of the year",
+    calendar: {
+      goToToday: "Go to today",
+      prevMonth: "Previous month",
+      nextMonth: "Next month",
+      prevYear: "Previous year",
+      nextYear: "Next year",
+      close: "Close the calendar",
+      open: "Open the calendar",
+    },
+    staleDate:
+      "The reference date changed after the check: click Validate objective to bring the results up to date.",
+    emptyPlan:
+      "The Objectives, Phases and Indicators tables are ready but empty: fill in an objective, its phases and its indicators, then validate.",
+    addFirstObjective: "Add the first objective",
   },
 };

@@ -282,7 +282,7 @@ export const it: Catalogue = {
       `La tabella ${table} non è stata aggiornata: le celle ${range}, dove andrebbero le colonne di stato, non sono vuote. Spostale e riprova.`,
     noTables:
       "Nessuna tabella trovata. Apri il Pannello pianificazione e scegli «Crea tabelle di pianificazione», oppure formatta i dati come tabelle chiamate Obiettivi, Fasi e Indicatori.",
-    uncheckable: (reasons) => `La cartella non si può controllare per intero: ${reasons}`,
+    uncheckable: (reasons) => `La cartella di lavoro non si può controllare per intero: ${reasons}`,
     protectedSheet: (sheet) =>
       `Il foglio «${sheet}» è protetto, quindi non è stato scritto nulla: togli la protezione (Revisione > Rimuovi protezione foglio) e riprova.`,
     filterLost: (table, column) =>
@@ -296,9 +296,9 @@ export const it: Catalogue = {
     engineStopped:
       "Il controllo si è interrotto: il motore di controllo del componente aggiuntivo non è partito o si è fermato (forse il componente è appena stato aggiornato). Nulla è stato scritto. Chiudi e riapri il riquadro, poi valida di nuovo.",
     timeLimit:
-      "Il controllo si è fermato prima di scrivere, per finire entro i cinque minuti che Office concede a un comando della barra multifunzione. Nulla è stato scritto. Apri il riquadro Pianificazione e valida da lì.",
+      "Il controllo si è fermato prima di scrivere, per finire entro i cinque minuti che Office concede a un comando della barra multifunzione. Nulla è stato scritto. Apri il Pannello pianificazione e valida da lì.",
     settingsIgnored:
-      "Le impostazioni salvate nella cartella non erano leggibili e sono state ignorate.",
+      "Le impostazioni salvate nella cartella di lavoro non erano leggibili e sono state ignorate.",
     close: "Chiudi",
     title: "Objective Check",
     validate: "Valida obiettivo",
@@ -309,16 +309,17 @@ export const it: Catalogue = {
     useSuggestion: (date) => `Usa ${date}`,
     confirmFixTitle: "Correggere la cella?",
     confirmFix: (date, where) =>
-      `Scrivere ${date} in ${where}? Poi la cartella viene controllata di nuovo.`,
+      `Scrivere ${date} in ${where}? Poi la cartella di lavoro viene controllata di nuovo.`,
     write: "Scrivi",
     cancel: "Annulla",
     cellNoLongerBlank: (where) =>
       `${where} non è più vuota (qualcuno l'ha compilata nel frattempo): nulla è stato scritto.`,
     cellHoldsFormula: (where) =>
       `${where} sembra vuota ma contiene una formula: nulla è stato scritto. Correggi la formula, oppure svuota la cella e applica di nuovo il suggerimento.`,
-    timelineHeading: "Cronologia delle fasi",
+    timelineHeading: "Cronoprogramma",
     referenceDate: "Data di riferimento",
-    referenceDateHint: "La data del monitoraggio (30/06, 30/09, 31/12); salvata nella cartella.",
+    referenceDateHint:
+      "La data del monitoraggio, gg/mm/aaaa (di solito 30/06, 30/09 o 31/12); salvata nella cartella di lavoro per tutti i coautori.",
     statusLanguage: "Lingua delle colonne di stato",
     summaryHeading: "Riepilogo",
     all: "Tutte",
@@ -328,9 +329,46 @@ export const it: Catalogue = {
     next: "Successiva",
     createTables: "Crea tabelle di pianificazione",
     stale:
-      "La cartella è cambiata dopo il controllo: fai clic su Valida obiettivo per aggiornare i risultati.",
+      "La cartella di lavoro è cambiata dopo il controllo: fai clic su Valida obiettivo per aggiornare i risultati.",
     mappingHeading: "Abbina le tabelle",
     mappingTable: (kind) => `Tabella ${kind}`,
     saveMapping: "Salva l'abbinamento e valida",
+    fieldName: (key) => FIELDS[key] ?? key,
+    timelineObjective: "Obiettivo",
+    timelineChooserHint: (n) =>
+      `${count(n, { one: "obiettivo ha", other: "obiettivi hanno" })} fasi: scrivi un codice, un titolo o una direzione per trovarne uno.`,
+    timelineNoDepartment: "Senza direzione",
+    timelineNoMatch: "Nessun obiettivo corrisponde: cerca per codice, titolo o direzione.",
+    timelineNone:
+      "Nessun obiettivo ha fasi da mostrare: aggiungi le fasi nella tabella Fasi con il codice dell'obiettivo.",
+    timelineLegend: "Legenda",
+    timelineReference: (date) => `Data di riferimento ${date}`,
+    timelineOpenEnd: "fine mancante",
+    timelineNoDate: "date mancanti",
+    timelineSelect: (where) => `Seleziona ${where}`,
+    referenceDateInvalid: (text) =>
+      `«${text}» non è una data: scrivila come gg/mm/aaaa, es. 30/06/2024. La data salvata non è cambiata.`,
+    referenceDateImpossible: (text) =>
+      `«${text}» non è una data esistente: controlla giorno e mese. La data salvata non è cambiata.`,
+    referenceDateYear: (text) =>
+      `«${text}»: l'anno va scritto per intero, tra 1900 e 9999. La data salvata non è cambiata.`,
+    referenceDateEmpty:
+      "Scrivi la data di riferimento come gg/mm/aaaa. La data salvata non è cambiata.",
+    referenceDatePlaceholder: "gg/mm/aaaa",
+    referenceDateQuick: "Date di monitoraggio dell'anno",
+    calendar: {
+      goToToday: "Vai a oggi",
+      prevMonth: "Mese precedente",
+      nextMonth: "Mese successivo",
+      prevYear: "Anno precedente",
+      nextYear: "Anno successivo",
+      close: "Chiudi il calendario",
+      open: "Apri il calendario",
+    },
+    staleDate:
+      "La data di riferimento è cambiata dopo il controllo: fai clic su Valida obiettivo per aggiornare i risultati.",
+    emptyPlan:
+      "Le tabelle Obiettivi, Fasi e Indicatori sono pronte ma vuote: compila un obiettivo, le sue fasi e i suoi indicatori, poi valida.",
+    addFirstObjective: "Aggiungi il primo obiettivo",
   },
 };

@@ -131,7 +131,7 @@ function Preview({ initial }: { initial: FakeExcelHost }): React.JSX.Element {
         </Button>
         <label>
           <Text>
-            {language === "it-IT" ? "Apri una cartella .xlsx: " : "Open an .xlsx workbook: "}
+            {language === "it-IT" ? "Apri una cartella di lavoro .xlsx: " : "Open an .xlsx workbook: "}
           </Text>
           <input
             type="file"

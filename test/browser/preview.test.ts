@@ -98,7 +98,8 @@ describe("the planning pane in Chromium, on the preview's fake Excel", () => {
 
   it("stores the reference date in the workbook and checks against it", async () => {
     const { page, pane } = await openPreview();
-    await pane.getByLabel("Data di riferimento").fill("2018-07-01");
+    await pane.getByRole("combobox", { name: "Data di riferimento" }).fill("01/07/2018");
+    await page.keyboard.press("Tab");
     await page.waitForFunction(() =>
       JSON.stringify(
         window.objectiveCheckPreview!.host.state.settings.get("objectiveCheck")
@@ -135,11 +136,11 @@ describe("the planning pane in Chromium, on the preview's fake Excel", () => {
       window.objectiveCheckPreview!.host.simulateEdit("Fasi", 3, 5, "ROSSI", "Remote")
     );
     await page.waitForTimeout(300);
-    expect(await pane.getByText(/La cartella è cambiata/).count()).toBe(0);
+    expect(await pane.getByText(/La cartella di lavoro è cambiata/).count()).toBe(0);
     await page.evaluate(() =>
       window.objectiveCheckPreview!.host.simulateEdit("Fasi", 3, 5, "BIANCHI", "Local")
     );
-    await pane.getByText(/La cartella è cambiata dopo il controllo/).waitFor();
+    await pane.getByText(/La cartella di lavoro è cambiata dopo il controllo/).waitFor();
     await page.close();
   }, 60_000);
 
@@ -179,7 +180,7 @@ describe("the planning pane in Chromium, on the preview's fake Excel", () => {
     const { page, pane } = await openPreview("?workbook=empty");
     await pane.getByRole("button", { name: "Valida obiettivo" }).click();
     await pane.getByRole("button", { name: "Crea tabelle di pianificazione" }).click();
-    await pane.getByText("table.empty").waitFor();
+    await pane.getByText(/sono pronte ma vuote/).waitFor();
     expect(
       await page.evaluate(() => window.objectiveCheckPreview!.host.state.tables.map((t) => t.name))
     ).toEqual(["Obiettivi", "Fasi", "Indicatori"]);

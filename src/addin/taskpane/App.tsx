@@ -18,14 +18,15 @@ import type { PaneActions } from "../../adapters/office/pane-actions";
 import type { ValidationOutcome } from "../../adapters/office/validate-workbook";
 import { sheetCellReference } from "../../engine/cell-address";
 import { suggestedFix, type SuggestedFix } from "../../engine/suggested-fix";
-import { objectiveTimelines } from "../../engine/timeline";
+import { isoFromDay } from "../../engine/days";
 import { applyFilter, FindingFilters, NO_FILTER, type FindingFilter } from "./FindingFilters";
 import { SettingsPanel } from "./SettingsPanel";
 import { TableMapping } from "./TableMapping";
 import type { MappedTable } from "../../engine/map/map-workbook";
 import type { TableKind } from "../../engine/snapshot";
 import { Summary } from "./Summary";
-import { Timeline } from "./Timeline";
+import { Cronoprogramma } from "./Cronoprogramma";
+import { EmptyPlan, emptyPlanStart } from "./EmptyPlan";
 import type { Catalogue } from "../../i18n";
 import { FindingsList } from "./FindingsList";
 import { useValidation } from "./use-validation";
@@ -52,9 +53,6 @@ function unmapped(outcome: ValidationOutcome): TableKind[] {
     .filter(([, mapped]) => mapped === null || mapped.missingFields.length > 0)
     .map(([kind]) => kind);
 }
-
-/** A municipality has hundreds of objectives; the pane draws the first ones (a plan's timelines are for reading, not scrolling). */
-const MAX_TIMELINES = 30;
 
 export interface AppProps {
   readonly actions: PaneActions;
@@ -85,12 +83,15 @@ export function App({ actions, words, today }: AppProps): React.JSX.Element {
   const [filter, setFilter] = React.useState<FindingFilter>(NO_FILTER);
   const [cursor, setCursor] = React.useState(-1);
   const shown = validation.outcome ? applyFilter(validation.outcome.result.findings, filter) : [];
+  // The objective of the finding the user went to last: the Cronoprogramma follows it.
+  const [focusObjective, setFocusObjective] = React.useState<string | null>(null);
   const step = (direction: 1 | -1) => {
     const steppable = shown.filter((f) => f.cell !== null);
     if (steppable.length === 0) return;
     const next = (cursor + direction + steppable.length) % steppable.length;
     setCursor(next);
     const finding = steppable[next];
+    setFocusObjective(finding.objective);
     void actions.selectCell(finding.sheet!, finding.cell!);
   };
   React.useEffect(() => {
@@ -100,6 +101,12 @@ export function App({ actions, words, today }: AppProps): React.JSX.Element {
     setSettings((current) => ({ ...current, ...change }));
     void actions.saveSettings(change).then(setSettings);
   };
+  // The results were computed for another reference date (changed here or by a co-author).
+  const dateStale =
+    validation.outcome !== null &&
+    settings.asOf !== undefined &&
+    settings.asOf !== isoFromDay(validation.outcome.result.settings.asOf);
+  const emptyStart = validation.outcome ? emptyPlanStart(validation.outcome.result) : null;
   const confirmFix = async (fix: SuggestedFix) => {
     setPendingFix(null);
     const outcome = await actions.applyFix(fix);
@@ -132,7 +139,19 @@ export function App({ actions, words, today }: AppProps): React.JSX.Element {
           <MessageBarBody>{words.addin.stale}</MessageBarBody>
         </MessageBar>
       ) : null}
-      {validation.message ? (
+      {dateStale ? (
+        <MessageBar intent="warning">
+          <MessageBarBody>{words.addin.staleDate}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {emptyStart ? (
+        <EmptyPlan
+          start={emptyStart}
+          words={words}
+          onStart={(sheet, cell) => void actions.selectCell(sheet, cell)}
+        />
+      ) : null}
+      {validation.message && !emptyStart ? (
         <MessageBar
           intent={tone === "success" ? "success" : tone === "warning" ? "warning" : "error"}
         >
@@ -157,6 +176,7 @@ export function App({ actions, words, today }: AppProps): React.JSX.Element {
           kinds={unmapped(validation.outcome)}
           tables={validation.outcome.tables}
           settings={settings}
+          recognised={validation.outcome.result.mapping}
           words={words}
           onSave={async (change) => {
             setSettings(await actions.saveSettings(change));
@@ -164,7 +184,7 @@ export function App({ actions, words, today }: AppProps): React.JSX.Element {
           }}
         />
       ) : null}
-      {validation.outcome ? (
+      {validation.outcome && !emptyStart ? (
         <section aria-label={words.addin.findingsHeading}>
           <Text as="h2" size={400} weight="semibold">
             {words.addin.findingsHeading}
@@ -185,6 +205,7 @@ export function App({ actions, words, today }: AppProps): React.JSX.Element {
             findings={shown}
             words={words}
             onSelect={(finding) => {
+              setFocusObjective(finding.objective);
               if (finding.sheet && finding.cell)
                 void actions.selectCell(finding.sheet, finding.cell);
             }}
@@ -193,17 +214,13 @@ export function App({ actions, words, today }: AppProps): React.JSX.Element {
           />
         </section>
       ) : null}
-      {validation.outcome ? (
-        <section aria-label={words.addin.timelineHeading}>
-          <Text as="h2" size={400} weight="semibold">
-            {words.addin.timelineHeading}
-          </Text>
-          {objectiveTimelines(validation.outcome.result)
-            .slice(0, MAX_TIMELINES)
-            .map((timeline) => (
-              <Timeline key={timeline.code} timeline={timeline} words={words} />
-            ))}
-        </section>
+      {validation.outcome && !emptyStart ? (
+        <Cronoprogramma
+          result={validation.outcome.result}
+          objective={focusObjective}
+          words={words}
+          onSelectPhase={(sheet, cell) => void actions.selectCell(sheet, cell)}
+        />
       ) : null}
       {fixNote ? (
         <MessageBar intent="warning">

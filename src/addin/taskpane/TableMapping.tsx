@@ -9,6 +9,7 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import { FIELD_SPECS } from "../../engine/map/fields";
+import type { WorkbookMapping } from "../../engine/map/map-workbook";
 import type {
   TableKind,
   TableMapping as StoredMapping,
@@ -31,9 +32,33 @@ export interface TableMappingProps {
   readonly kinds: readonly TableKind[];
   readonly tables: readonly { readonly name: string; readonly headers: readonly string[] }[];
   readonly settings: WorkbookSettings;
+  /** What the engine recognised on its own: the starting choice where nothing is stored. */
+  readonly recognised: WorkbookMapping;
   readonly words: Catalogue;
   /** Called with the mapping of the tables shown only: a co-author's mapping of another table stays. */
   readonly onSave: (change: WorkbookSettings) => void;
+}
+
+/** The engine's recognition as a stored mapping: the table's name and the header of each required field it found (the fields this form shows). */
+export function recognisedMapping(
+  mapping: WorkbookMapping
+): Partial<Record<TableKind, StoredMapping>> {
+  const stored: Partial<Record<TableKind, StoredMapping>> = {};
+  for (const [kind, mapped] of Object.entries(mapping) as [
+    TableKind,
+    WorkbookMapping[TableKind],
+  ][]) {
+    if (mapped === null) continue;
+    stored[kind] = {
+      table: mapped.table.name,
+      columns: Object.fromEntries(
+        FIELD_SPECS[kind]
+          .filter((spec) => spec.required && mapped.columns.has(spec.key))
+          .map((spec) => [spec.key, mapped.table.headers[mapped.columns.get(spec.key)!]])
+      ),
+    };
+  }
+  return stored;
 }
 
 /**
@@ -45,11 +70,14 @@ export function TableMapping({
   kinds,
   tables,
   settings,
+  recognised,
   words,
   onSave,
 }: TableMappingProps): React.JSX.Element {
   const styles = useStyles();
+  // A stored mapping wins; otherwise the table and columns the engine found are already chosen.
   const [draft, setDraft] = React.useState<Partial<Record<TableKind, StoredMapping>>>(() => ({
+    ...recognisedMapping(recognised),
     ...settings.mapping,
   }));
   const set = (kind: TableKind, mapping: StoredMapping) =>
@@ -68,9 +96,16 @@ export function TableMapping({
               <Dropdown
                 value={chosen?.table ?? ""}
                 selectedOptions={chosen ? [chosen.table] : []}
-                onOptionSelect={(_, data) =>
-                  data.optionValue && set(kind, { table: data.optionValue, columns: {} })
-                }
+                onOptionSelect={(_, data) => {
+                  if (!data.optionValue) return;
+                  const found = recognisedMapping(recognised)[kind];
+                  set(
+                    kind,
+                    found?.table === data.optionValue
+                      ? found
+                      : { table: data.optionValue, columns: {} }
+                  );
+                }}
               >
                 {tables.map((t) => (
                   <Option key={t.name} value={t.name}>
@@ -83,10 +118,7 @@ export function TableMapping({
               ? FIELD_SPECS[kind]
                   .filter((spec) => spec.required)
                   .map((spec) => (
-                    <Field
-                      key={spec.key}
-                      label={spec.headers[words.language === "it" ? 0 : spec.headers.length - 1]}
-                    >
+                    <Field key={spec.key} label={words.addin.fieldName(spec.key)}>
                       <Dropdown
                         value={chosen?.columns?.[spec.key] ?? ""}
                         selectedOptions={

@@ -1,4 +1,9 @@
-import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import {
+  FluentProvider,
+  teamsHighContrastTheme,
+  webDarkTheme,
+  webLightTheme,
+} from "@fluentui/react-components";
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { officeHost } from "../../adapters/office/excel-host";
@@ -15,7 +20,14 @@ Office.onReady(() => {
   document.documentElement.lang = language;
   createRoot(document.getElementById("root")!).render(
     <FluentProvider
-      theme={officeThemeIsDark() ? webDarkTheme : webLightTheme}
+      theme={
+        // Windows' contrast themes reach the pane as forced colours: Fluent's high-contrast theme then.
+        window.matchMedia("(forced-colors: active)").matches
+          ? teamsHighContrastTheme
+          : officeThemeIsDark()
+            ? webDarkTheme
+            : webLightTheme
+      }
       style={{ minHeight: "100vh" }}
     >
       <App

@@ -108,6 +108,7 @@ function objectiveParser(cells: RowCells, options: ParseOptions): RowParser<Obje
   const firstByKey = new Map<string, number>();
   const codeCol = cells.column("code");
   const titleCol = cells.column("title");
+  const departmentCol = cells.column("department");
   return ({ index, row }) => {
     cells.moveTo(index);
     const code = parseText(cells.value(codeCol));
@@ -120,6 +121,7 @@ function objectiveParser(cells: RowCells, options: ParseOptions): RowParser<Obje
       code,
       key,
       title: parseText(cells.value(titleCol)),
+      department: departmentCol < 0 ? null : parseText(cells.value(departmentCol)),
       planYear: planYearOf(code, options),
       duplicateOf: earlier ?? null,
     };

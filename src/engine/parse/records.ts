@@ -14,6 +14,8 @@ export interface ObjectiveRecord extends RecordBase {
   /** Trimmed, upper-cased code used to match phases and indicators; null when blank. */
   readonly key: string | null;
   readonly title: Parsed<string>;
+  /** The Direzione; null when the table has no such column. */
+  readonly department: Parsed<string> | null;
   readonly planYear: number | null;
   /** Index of the earlier row with the same code, when this row repeats it. */
   readonly duplicateOf: number | null;
