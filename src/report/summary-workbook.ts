@@ -26,10 +26,16 @@ export async function summaryWorkbook(
   const book = new Workbook();
   book.creator = "Objective Check";
 
-  // Excel opens a relationship target with a fragment (`PEG.xlsx#Obiettivi!A2`) at that sheet and cell.
+  // Excel opens a relationship target with a fragment (`PEG.xlsx#Obiettivi!$A$2`) at that sheet and
+  // cell. The reference is absolute because ExcelJS takes a target ending in `!A2` for a link inside
+  // the summary itself and writes it twice (lib/xlsx/xform/sheet/hyperlink-xform.js, isInternalLink).
   const link = (file: string, sheet: string, cell: string) => {
-    const place = sheetCellReference(sheet, cell);
-    return { text: place, hyperlink: `${linkTo(file)}#${place}`, tooltip: words.openRow };
+    const absolute = cell.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
+    return {
+      text: sheetCellReference(sheet, cell),
+      hyperlink: `${linkTo(file)}#${sheetCellReference(sheet, absolute)}`,
+      tooltip: words.openRow,
+    };
   };
 
   const objectives = book.addWorksheet(words.sheets.objectives);
