@@ -236,7 +236,9 @@ async function svg(spec: TopLevelSpec, title: string): Promise<string> {
   const view = new View(parseVega(compile(full).spec), { renderer: "none" });
   const markup = await view.toSVG();
   view.finalize();
-  return markup;
+  // A screen reader announces the chart by its title and description (Vega's string renderer names neither).
+  const label = esc(`${title}. ${(spec as { description?: string }).description ?? ""}`);
+  return markup.replace("<svg ", `<svg role="img" aria-label="${label}" `);
 }
 
 function esc(text: string): string {
