@@ -86,7 +86,7 @@ describe("the round's dashboard", () => {
       );
     expect(await wide()).toBe(false);
     mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: join(SCREENSHOTS, "dashboard-it.png"), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOTS, "dashboard-it.png") });
     await page.emulateMedia({ media: "print" });
     // A4 landscape less 12 mm margins each side, in CSS pixels (96 per inch).
     await page.setViewportSize({ width: Math.floor(((297 - 24) / 25.4) * 96), height: 700 });
