@@ -50,6 +50,12 @@ const IMPORT_BOUNDARIES = {
       "The command line imports the .xlsx adapter, the engine and i18n."
     ),
   ],
+  "src/report/**": [
+    outsideImport(
+      layer("adapters", "addin", "cli", "fake-excel", "preview"),
+      "The round's report is built from engine results and i18n: it reads no workbook and knows no host."
+    ),
+  ],
   "src/addin/**": [
     outsideImport(
       layer("xlsx", "cli", "fake-excel", "preview"),

@@ -211,8 +211,9 @@ interface FolderFigures {
 }
 
 /** `objective-check validate DIR` in a fresh process, so its peak memory is the run's alone. */
-function folderRun(dir: string, flags: string[] = []): FolderFigures {
-  const output = execFileSync(process.execPath, [join(__dirname, "cli-folder.js"), dir, ...flags], {
+function folderRun(dir: string, flags: string[] = [], command = "validate"): FolderFigures {
+  const script = join(__dirname, "cli-folder.js");
+  const output = execFileSync(process.execPath, [script, command, dir, ...flags], {
     encoding: "utf8",
     maxBuffer: 1_048_576,
   });
@@ -249,6 +250,14 @@ function folder(): void {
       `folder: 200 workbooks (${mb(sizeMb)} MB, ${rows} rows)${flags.length > 0 ? " --json" : ""}: ${ms(run.ms)} ms, ${(run.ms / 200).toFixed(0)} ms per file, peak memory ${run.peakMb.toFixed(0)} MB, ${run.outputMb.toFixed(1)} MB of output, exit ${run.code}`
     );
   }
+  // The monitoring round's deliverables over the same folder, against `validate` in the same run.
+  const plain = folderRun(large);
+  const out = join(root, "riepilogo.xlsx");
+  const html = join(root, "cruscotto.html");
+  const round = folderRun(large, ["--out", out, "--html", html], "report");
+  console.log(
+    `folder: report of 200 workbooks: ${ms(round.ms)} ms (goal < 30000), peak memory ${round.peakMb.toFixed(0)} MB, exit ${round.code}; summary ${mb(statSync(out).size)} MB, dashboard ${mb(statSync(html).size)} MB; ratio to validate ${(round.ms / plain.ms).toFixed(2)} (validate ${ms(plain.ms)} ms)`
+  );
   const small = writeDirectorateFolder(join(root, "small"), 300, {
     objectives: 20,
     phasesPerObjective: 5,

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 "use strict";
 // The compiled CLI lives in dist/ (built by `npm ci` through the prepare script).
-const { main } = require("../dist/cli/main.js");
-process.exitCode = main(process.argv.slice(2));
+const { run } = require("../dist/cli/main.js");
+run(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -1,10 +1,12 @@
 import { readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { localToday } from "../engine/days";
 import { catalogue } from "../i18n";
-import { parseArgs } from "./options";
+import { RoundReport } from "../report/report-model";
+import { parseArgs, type CliOptions } from "./options";
 import { ProgressBar } from "./progress-bar";
 import { COLOURS, PLAIN, renderFile } from "./render-text";
+import { addFile, writeRound } from "./report-command";
 import { validateFile, XLSX_STEPS, type FileSteps } from "./validate-file";
 
 export const EXIT_OK = 0;
@@ -18,7 +20,28 @@ export interface Io {
   readonly now: Date;
 }
 
-/** `objective-check validate …`; returns the exit code. */
+const PROCESS_IO = (): Io => ({
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  now: new Date(),
+});
+
+/**
+ * Every command, as the bin runs them: `report` writes its files asynchronously
+ * (the workbook library and the chart renderer are), `validate` is `main`.
+ */
+export async function run(
+  argv: readonly string[],
+  io: Io = PROCESS_IO(),
+  steps: FileSteps = XLSX_STEPS
+): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (parsed.ok && parsed.options.command === "report") return report(parsed.options, io, steps);
+  return main(argv, io, steps);
+}
+
+/** `objective-check validate …` (and the usage and argument problems of every command); returns the exit code. */
 export function main(
   argv: readonly string[],
   io: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env, now: new Date() },
@@ -36,6 +59,13 @@ export function main(
     return EXIT_UNREADABLE;
   }
   const { options } = parsed;
+  if (options.command === "report") {
+    // `report` is asynchronous: a caller that runs it goes through run().
+    io.stderr.write(
+      `objective-check: ${catalogue(options.lang).cli.argumentProblem["unknown-command"]("report")}\n`
+    );
+    return EXIT_UNREADABLE;
+  }
   const words = catalogue(options.lang);
   const today = localToday(io.now);
   const files = expandPaths(options.paths);
@@ -72,6 +102,40 @@ export function main(
   else if (files.length > 1)
     io.stdout.write(`\n${words.cli.total(files.length, errors, warnings, unreadable)}\n`);
   if (unreadable > 0) return EXIT_UNREADABLE;
+  return errors > 0 ? EXIT_ERRORS_FOUND : EXIT_OK;
+}
+
+/**
+ * `objective-check report …`: every file read and checked as `validate` does,
+ * nothing written to them; then the summary workbook and the dashboard.
+ */
+async function report(options: CliOptions, io: Io, steps: FileSteps): Promise<number> {
+  const words = catalogue(options.lang);
+  const today = localToday(io.now);
+  const asOf = options.asOf ?? today;
+  // The summary saved in the folder it summarises is not one of the directorates' workbooks.
+  const own = new Set([options.out, options.html].filter((p) => p !== null).map((p) => resolve(p)));
+  const files = expandPaths(options.paths).filter((file) => !own.has(resolve(file)));
+  const progress = new ProgressBar(io.stderr, files.length);
+  const round = new RoundReport(options.lang, asOf);
+  let unreadable = 0;
+  let errors = 0;
+  files.forEach((file, i) => {
+    progress.update(i, file);
+    const added = addFile(round, file, options, today, steps);
+    if (added.internal !== null && options.debug)
+      io.stderr.write(`${file}: ${debugText(added.internal)}\n`);
+    if (added.unreadable) unreadable++;
+    errors += added.errors;
+  });
+  progress.clear();
+  round.finish();
+  for (const f of round.files) if (f.error !== null) io.stdout.write(`${f.file}: ${f.error}\n`);
+  const warnings = round.files.reduce((sum, f) => sum + f.warnings, 0);
+  io.stdout.write(`${words.cli.total(files.length, errors, warnings, unreadable)}\n`);
+  const written = await writeRound(round, options);
+  for (const line of written.lines) io.stdout.write(`${line}\n`);
+  if (unreadable > 0 || !written.ok) return EXIT_UNREADABLE;
   return errors > 0 ? EXIT_ERRORS_FOUND : EXIT_OK;
 }
 

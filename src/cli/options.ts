@@ -5,6 +5,7 @@ import { languageSchema, type Language } from "../engine/snapshot";
 import type { ArgumentProblem } from "../i18n/catalogue";
 
 export interface CliOptions {
+  readonly command: "validate" | "report";
   readonly paths: readonly string[];
   readonly json: boolean;
   readonly asOf: Day | null;
@@ -13,6 +14,9 @@ export interface CliOptions {
   readonly writeTo: string | null;
   /** Show the stack of an internal error on standard error (for a bug report). */
   readonly debug: boolean;
+  /** `report`: the summary workbook to write, and the dashboard if asked for. */
+  readonly out: string | null;
+  readonly html: string | null;
 }
 
 export type ParsedArgs =
@@ -28,7 +32,17 @@ const OPTIONS = {
   "plan-year": { type: "string" },
   lang: { type: "string" },
   "write-to": { type: "string" },
+  out: { type: "string" },
+  html: { type: "string" },
 } as const;
+
+/** Options that only one command takes. */
+const ONLY_FOR: Partial<Record<OptionName, "validate" | "report">> = {
+  json: "validate",
+  "write-to": "validate",
+  out: "report",
+  html: "report",
+};
 
 type OptionName = keyof typeof OPTIONS;
 
@@ -37,6 +51,8 @@ const valuesSchema = z.object({
   "plan-year": z.optional(z.string().check(z.regex(/^\d{4}$/))),
   lang: z.optional(languageSchema),
   "write-to": z.optional(z.string().check(z.minLength(1))),
+  out: z.optional(z.string().check(z.regex(/\.xlsx$/i))),
+  html: z.optional(z.string().check(z.minLength(1))),
 });
 
 const PROBLEM_OF_VALUE: Readonly<Record<keyof z.infer<typeof valuesSchema>, ArgumentProblem>> = {
@@ -44,9 +60,12 @@ const PROBLEM_OF_VALUE: Readonly<Record<keyof z.infer<typeof valuesSchema>, Argu
   "plan-year": "bad-plan-year",
   lang: "bad-lang",
   "write-to": "empty-write-to",
+  out: "bad-out",
+  html: "empty-html",
 };
 
 /**
+ * `report FILE_OR_DIR... --out FILE.xlsx [--html FILE.html] [--as-of …] [--plan-year …] [--lang …]`, or
  * `validate FILE_OR_DIR... [--json] [--as-of YYYY-MM-DD] [--plan-year YYYY] [--lang it|en] [--write-to DIR] [--debug]`,
  * read with `node:util`'s parser (so `--flag=value` and `--` work as everywhere in Node) in its
  * token mode: each problem gets its own sentence instead of Node's English error text.
@@ -92,8 +111,13 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (argv.length === 0) return { ok: false, help: true, lang };
   if (positionals.length === 0) return fail("no-command");
   const [command, ...paths] = positionals;
-  if (command !== "validate") return fail("unknown-command", command);
+  if (command !== "validate" && command !== "report") return fail("unknown-command", command);
+  for (const name of Object.keys(values) as OptionName[]) {
+    const only = ONLY_FOR[name];
+    if (only !== undefined && only !== command) return fail(`only-${only}`, `--${name}`);
+  }
   if (paths.length === 0) return fail("no-paths");
+  if (command === "report" && values.out === undefined) return fail("missing-out");
 
   const checked = valuesSchema.safeParse(values);
   if (!checked.success) {
@@ -107,6 +131,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   return {
     ok: true,
     options: {
+      command,
       paths,
       json: values.json === true,
       asOf,
@@ -114,6 +139,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       lang: checked.data.lang ?? "it",
       writeTo: checked.data["write-to"] ?? null,
       debug: values.debug === true,
+      out: checked.data.out ?? null,
+      html: checked.data.html ?? null,
     },
   };
 }

@@ -123,7 +123,12 @@ export type ArgumentProblem =
   | "bad-as-of"
   | "bad-plan-year"
   | "bad-lang"
-  | "empty-write-to";
+  | "empty-write-to"
+  | "bad-out"
+  | "missing-out"
+  | "empty-html"
+  | "only-validate"
+  | "only-report";
 
 /** The step of checking one file that failed. */
 export type FileStage = "read" | "check" | "write";

@@ -1,0 +1,100 @@
+import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { dirname, relative, resolve, sep } from "node:path";
+import { WorkbookReadError } from "../adapters/xlsx/xlsx-package";
+import type { Day } from "../engine/days";
+import { catalogue, uncheckableReasons } from "../i18n";
+import type { FileStage } from "../i18n/catalogue";
+import { ZIP_LIMITS } from "../i18n/read-limits";
+import { reportTexts } from "../i18n/report-texts";
+import { dashboardHtml } from "../report/dashboard";
+import { RoundReport } from "../report/report-model";
+import { summaryWorkbook } from "../report/summary-workbook";
+import type { CliOptions } from "./options";
+import type { FileSteps } from "./validate-file";
+
+/** What a file added to the round: whether it had errors, or could not be (fully) read. */
+interface Added {
+  readonly unreadable: boolean;
+  readonly errors: number;
+  readonly internal: unknown;
+}
+
+/**
+ * Reads and checks one workbook into the round's report, never writing to it.
+ * Failures become the file's reason, as `validate` words them.
+ */
+export function addFile(
+  round: RoundReport,
+  path: string,
+  options: CliOptions,
+  today: Day,
+  steps: FileSteps
+): Added {
+  const words = catalogue(options.lang);
+  const fail = (error: string, internal: unknown = null): Added => {
+    round.addUnreadable(path, error);
+    return { unreadable: true, errors: 0, internal };
+  };
+  let bytes: Uint8Array;
+  try {
+    if (statSync(path).size > ZIP_LIMITS.maxTotalBytes)
+      return fail(words.cli.readFailure["too-large"](""));
+    bytes = readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return fail(words.cli.readFailure["not-found"](""));
+    if (code === "EISDIR") return fail(words.cli.readFailure["empty-folder"](""));
+    return fail(words.cli.readFailure["unreadable-file"](code ?? String(error)));
+  }
+  let stage: FileStage = "read";
+  try {
+    const { snapshot } = steps.read(bytes, path);
+    stage = "check";
+    const result = steps.check(
+      snapshot,
+      {
+        asOf: options.asOf ?? undefined,
+        planYear: options.planYear ?? undefined,
+        defaultStatusLanguage: options.lang,
+      },
+      today
+    );
+    const reasons = uncheckableReasons(result.findings, options.lang);
+    const error = reasons === null ? null : words.cli.uncheckable(reasons);
+    round.addChecked(path, result, error);
+    return { unreadable: error !== null, errors: result.summary.errors, internal: null };
+  } catch (error) {
+    if (error instanceof WorkbookReadError)
+      return fail(words.cli.readFailure[error.reason](error.detail));
+    const reason = `${words.cli.internalError(stage)}${options.debug ? "" : ` (${words.cli.debugHint})`}`;
+    return fail(reason, error);
+  }
+}
+
+/** Writes the summary workbook and the dashboard; returns the sentences to print, and whether all was written. */
+export async function writeRound(
+  round: RoundReport,
+  options: CliOptions
+): Promise<{ lines: string[]; ok: boolean }> {
+  const words = reportTexts(options.lang);
+  const out = resolve(options.out ?? "");
+  // Relative, with `/` and each name escaped as a URL path: Excel resolves it from the summary's own folder.
+  const linkTo = (file: string) =>
+    relative(dirname(out), resolve(file)).split(sep).map(encodeURIComponent).join("/");
+  const lines: string[] = [];
+  let ok = true;
+  const save = async (path: string, make: () => Promise<Buffer | string>) => {
+    try {
+      writeFileSync(path, await make());
+      lines.push(words.wrote(path));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === undefined) throw error;
+      lines.push(words.notWritten(path, code));
+      ok = false;
+    }
+  };
+  await save(options.out ?? "", () => summaryWorkbook(round, linkTo));
+  if (options.html !== null) await save(options.html, () => dashboardHtml(round));
+  return { lines, ok };
+}
