@@ -20,9 +20,17 @@ const scope = self as unknown as {
 const checkAndPlan = checkAndPlanHere(messageTexts);
 
 scope.onmessage = (event) => {
+  // The message's data is deserialised when first read; timed apart from the engine's run.
+  const received = performance.now();
   const { id, snapshot, overrides, today } = event.data;
+  const started = performance.now();
   void checkAndPlan(snapshot, overrides, today).then(
-    (checked) => scope.postMessage({ id, checked: withoutCells(checked) }),
+    (checked) =>
+      scope.postMessage({
+        id,
+        checked: withoutCells(checked),
+        timings: { receiveMs: started - received, engineMs: performance.now() - started },
+      }),
     (error: unknown) =>
       scope.postMessage({ id, error: error instanceof Error ? error.message : String(error) })
   );
