@@ -7,6 +7,11 @@ import { messageTexts } from "../../i18n";
 /** The engine in a Web Worker, so that the task pane stays responsive while a large plan is checked. */
 interface Request {
   readonly id: number;
+  /** The snapshot, overrides and day as one JSON string (see engine-in-worker.ts). */
+  readonly request: string;
+}
+
+interface Check {
   readonly snapshot: WorkbookSnapshot;
   readonly overrides: RunOverrides;
   readonly today: Day;
@@ -22,7 +27,8 @@ const checkAndPlan = checkAndPlanHere(messageTexts);
 scope.onmessage = (event) => {
   // The message's data is deserialised when first read; timed apart from the engine's run.
   const received = performance.now();
-  const { id, snapshot, overrides, today } = event.data;
+  const { id, request } = event.data;
+  const { snapshot, overrides, today } = JSON.parse(request) as Check;
   const started = performance.now();
   void checkAndPlan(snapshot, overrides, today).then(
     (checked) =>
