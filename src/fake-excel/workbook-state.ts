@@ -136,6 +136,14 @@ export class CellMap extends Map<string, CellState> {
     return true;
   }
 
+  /** The highest row holding a cell, 0 when there is none. */
+  lastRow(): number {
+    let last = 0;
+    for (const [row, cells] of this.rows)
+      if (row > last && cells.some((cell) => cell !== undefined)) last = row;
+    return last;
+  }
+
   /** The highest column holding a cell, -1 when there is none. */
   lastColumn(): number {
     let last = -1;
@@ -216,7 +224,7 @@ export function setCell(
   col: number,
   cell: Partial<CellState>
 ): void {
-  changedCells.get(sheet)?.push({ sheet: sheet.name, row, col });
+  changedCells.get(sheet)?.push(row, col);
   const next = { ...getCell(sheet, row, col), ...cell };
   if (
     next.value === null &&
@@ -258,8 +266,11 @@ export function tableBounds(table: TableState): {
   };
 }
 
-/** Sheets whose writes are being recorded for change events (see recordChanges). */
-const changedCells = new WeakMap<SheetState, { sheet: string; row: number; col: number }[]>();
+/**
+ * Sheets whose writes are being recorded for change events (see recordChanges): row, column,
+ * row, column… flat, as a status write records a million cells.
+ */
+const changedCells = new WeakMap<SheetState, number[]>();
 
 /** Records the cells `change` writes and raises one TableChanged event per table touched, as Excel does after a batch. */
 export function recordChanges(
@@ -267,33 +278,39 @@ export function recordChanges(
   source: "Local" | "Remote",
   change: () => void
 ): void {
-  const log: { sheet: string; row: number; col: number }[] = [];
-  for (const sheet of state.sheets.values()) changedCells.set(sheet, log);
+  const logs = new Map<string, number[]>();
+  for (const sheet of state.sheets.values()) {
+    const log: number[] = [];
+    logs.set(sheet.name, log);
+    changedCells.set(sheet, log);
+  }
   try {
     change();
   } finally {
     for (const sheet of state.sheets.values()) changedCells.delete(sheet);
   }
-  if (log.length === 0 || state.tableListeners.size === 0) return;
+  if (state.tableListeners.size === 0) return;
   for (const table of state.tables) {
     const bounds = tableBounds(table);
+    const log = logs.get(table.sheet) ?? [];
     let minRow = Infinity;
     let maxRow = -Infinity;
     let minCol = Infinity;
     let maxCol = -Infinity;
-    for (const c of log) {
+    for (let i = 0; i < log.length; i += 2) {
+      const row = log[i];
+      const col = log[i + 1];
       if (
-        c.sheet !== table.sheet ||
-        c.row < bounds.firstRow ||
-        c.row > bounds.lastRow ||
-        c.col < bounds.firstColumn ||
-        c.col > bounds.lastColumn
+        row < bounds.firstRow ||
+        row > bounds.lastRow ||
+        col < bounds.firstColumn ||
+        col > bounds.lastColumn
       )
         continue;
-      minRow = Math.min(minRow, c.row);
-      maxRow = Math.max(maxRow, c.row);
-      minCol = Math.min(minCol, c.col);
-      maxCol = Math.max(maxCol, c.col);
+      minRow = Math.min(minRow, row);
+      maxRow = Math.max(maxRow, row);
+      minCol = Math.min(minCol, col);
+      maxCol = Math.max(maxCol, col);
     }
     if (minRow === Infinity) continue;
     const address = formatRangeRef({

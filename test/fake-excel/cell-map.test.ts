@@ -24,13 +24,15 @@ describe("the fake's cells by row:col key", () => {
     expect(cells.size).toBe(1);
   });
 
-  it("knows its last used column after cells come and go", () => {
+  it("knows its last used row and column after cells come and go", () => {
     const cells = new CellMap();
-    expect(cells.lastColumn()).toBe(-1);
+    expect([cells.lastRow(), cells.lastColumn()]).toEqual([0, -1]);
     cells.put(1, 7, cell("x"));
     cells.put(5, 3, cell("y"));
-    expect(cells.lastColumn()).toBe(7);
+    expect([cells.lastRow(), cells.lastColumn()]).toEqual([5, 7]);
     cells.remove(1, 7);
-    expect(cells.lastColumn()).toBe(3);
+    cells.remove(5, 3);
+    cells.put(2, 3, cell("z"));
+    expect([cells.lastRow(), cells.lastColumn()]).toEqual([2, 3]);
   });
 });
