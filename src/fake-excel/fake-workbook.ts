@@ -520,19 +520,15 @@ export class FakeTableColumnCollection extends FakeCollection<FakeTableColumn> {
 /** Moves every cell of `row` from `fromCol` on one column to the right. */
 function shiftRight(sheet: SheetState, row: number, fromCol: number, lastCol: number): void {
   for (let col = lastCol; col >= fromCol; col--) {
-    const key = `${row}:${col}`;
-    const cell = sheet.cells.get(key);
+    const cell = sheet.cells.at(row, col);
     if (cell === undefined) continue;
-    sheet.cells.set(`${row}:${col + 1}`, cell);
-    sheet.cells.delete(key);
+    sheet.cells.put(row, col + 1, cell);
+    sheet.cells.remove(row, col);
   }
 }
 
 function lastUsedColumn(sheet: SheetState): number {
-  let last = -1;
-  for (const key of sheet.cells.keys())
-    last = Math.max(last, Number(key.slice(key.indexOf(":") + 1)));
-  return last;
+  return sheet.cells.lastColumn();
 }
 
 export class FakeTableColumn extends FakeClientObject {

@@ -29,6 +29,10 @@ export interface SyncStats {
   syncs: number;
   requestBytes: number[];
   responseBytes: number[];
+  /** Per sync, ms the fake spent running the batch and sizing it, on the caller's thread. */
+  busyMs: number[];
+  /** Per sync, ms spent waiting out the simulated round trip. */
+  waitMs: number[];
 }
 
 export interface FakeContextOptions {
@@ -42,7 +46,13 @@ export interface FakeContextOptions {
 const encoder = new TextEncoder();
 
 export class FakeRequestContext {
-  readonly stats: SyncStats = { syncs: 0, requestBytes: [], responseBytes: [] };
+  readonly stats: SyncStats = {
+    syncs: 0,
+    requestBytes: [],
+    responseBytes: [],
+    busyMs: [],
+    waitMs: [],
+  };
   private queue: Command[] = [];
 
   constructor(
@@ -55,6 +65,7 @@ export class FakeRequestContext {
   }
 
   async sync(): Promise<void> {
+    const started = performance.now();
     this.options.beforeSync?.();
     const commands = this.queue;
     this.queue = [];
@@ -86,7 +97,10 @@ export class FakeRequestContext {
       );
     }
     for (const load of loads) load.commit();
+    const waiting = performance.now();
+    this.stats.busyMs.push(waiting - started);
     if (this.options.latencyMs)
       await new Promise((resolve) => setTimeout(resolve, this.options.latencyMs));
+    this.stats.waitMs.push(performance.now() - waiting);
   }
 }

@@ -52,13 +52,10 @@ export function SheetView({ state }: { state: WorkbookState }): React.JSX.Elemen
   const current = state.selection?.sheet ?? chosen;
   const sheet = state.sheets.get(names.includes(current) ? current : names[0]);
   if (sheet === undefined) return <p>—</p>;
-  let lastRow = 1;
-  let lastCol = 0;
-  for (const key of sheet.cells.keys()) {
-    const [row, col] = key.split(":").map(Number);
-    lastRow = Math.max(lastRow, row);
-    lastCol = Math.max(lastCol, col);
-  }
+  // Redrawn after every Excel.run, on the pane's thread too (same-origin frames share it):
+  // the bounds come from the cell store, not from a walk over every cell's key.
+  const lastRow = Math.max(1, sheet.cells.lastRow());
+  const lastCol = Math.max(0, sheet.cells.lastColumn());
   const rows = Array.from({ length: Math.min(lastRow, MAX_ROWS) }, (_, i) => i + 1);
   const cols = Array.from({ length: lastCol + 1 }, (_, i) => i);
   const selected = state.selection?.sheet === sheet.name ? state.selection.address : null;

@@ -33,6 +33,21 @@ describe("the engine in a worker", () => {
     (globalThis as { Worker?: unknown }).Worker = original;
   });
 
+  it("hands the worker the snapshot as one JSON string, not a structured clone of its arrays", async () => {
+    const check = engineInWorker("engine-worker.0123abcd.js");
+    const pending = check(seedWorkbook(), { asOf: SEED_AS_OF }, SEED_AS_OF);
+    const [worker] = FakeWorker.started;
+    const [message] = worker.posted as unknown as { id: number; request: unknown }[];
+    expect(typeof message.request).toBe("string");
+    expect(JSON.parse(message.request as string)).toEqual({
+      snapshot: seedWorkbook(),
+      overrides: { asOf: SEED_AS_OF },
+      today: SEED_AS_OF,
+    });
+    worker.onmessage!({ data: { id: message.id, error: "stop" } });
+    await expect(pending).rejects.toThrow("stop");
+  });
+
   it.each(["error", "messageerror"] as const)(
     "ends a pending check on %s with a message in Italian and English, then starts a new worker",
     async (reason) => {

@@ -8,7 +8,7 @@ import type {
 
 /** Excel on the web rejects requests and responses over 5 MB; each sync stays under this. */
 export const SYNC_BUDGET_BYTES = 4 * 1024 * 1024;
-/** Assumed size of one cell's value, type and format in a response, until the first block says better. */
+/** Assumed size of one cell's value and format in a response, until the first block says better. */
 const FIRST_GUESS_BYTES_PER_CELL = 96;
 const SAFETY = 1.25;
 /** Column counts arrive with the second sync, so its first block assumes a wide table (a card has about 12 columns). */
@@ -61,7 +61,10 @@ interface TableRequest {
 /**
  * Reads every table into a WorkbookSnapshot: one sync for the list of tables,
  * one for their shape, headers, filters and first rows. Tables too large for
- * one 4 MB response are read in further row blocks, one sync each.
+ * one 4 MB response are read in further row blocks, one sync each. Values and
+ * number formats only: valueTypes would add a third of the bytes (and of the
+ * syncs) to tell error values from text, which only text starting with `#`
+ * needs; those few cells get their types in one more sync (see typeErrors).
  */
 export async function readWorkbook(
   context: Excel.RequestContext,
@@ -98,7 +101,7 @@ export async function readWorkbook(
         .getUsedRangeOrNullObject(true);
       right.load("address");
       const firstBlock = blockOf(body, 0, firstBlockRows);
-      firstBlock.load("values,valueTypes,numberFormat");
+      firstBlock.load("values,numberFormat");
       return { table, body, header, columns, right, firstBlock };
     });
   // The first rows come with the shape, so a table that fits is read in these two syncs.
@@ -136,13 +139,11 @@ export async function readWorkbook(
     // What a row weighed in the response, to size the next blocks.
     bytesPerRow: request.firstBlock.isNullObject
       ? FIRST_GUESS_BYTES_PER_CELL
-      : JSON.stringify([
-          request.firstBlock.values,
-          request.firstBlock.valueTypes,
-          request.firstBlock.numberFormat,
-        ]).length / Math.max(1, request.firstBlock.values.length),
+      : JSON.stringify([request.firstBlock.values, request.firstBlock.numberFormat]).length /
+        Math.max(1, request.firstBlock.values.length),
   }));
   await readRemainingBlocks(context, requests, grids);
+  await typeErrors(context, requests, grids);
 
   const officeTables: OfficeTable[] = requests.map((request, i) => ({
     id: request.table.id,
@@ -244,7 +245,7 @@ async function readRemainingBlocks(
         Math.min(entry.total - entry.next, Math.floor(budget / entry.bytesPerRow))
       );
       const range = blockOf(entry.request.body, entry.next, rows);
-      range.load("values,valueTypes,numberFormat");
+      range.load("values,numberFormat");
       blocks.push({ entry, range });
       budget -= rows * entry.bytesPerRow;
       entry.next += rows;
@@ -260,15 +261,74 @@ async function readRemainingBlocks(
   await round();
 }
 
-/** Office.js gives "" for empty cells and error values as text with a valueType of Error. */
+/** Office.js gives "" for empty cells, and error values as their text (`#N/A`): typeErrors tells them from text. */
 function toCells(range: Excel.Range): CellValue[][] {
   if (range.isNullObject) return [];
-  const types = range.valueTypes;
-  return range.values.map((row, r) =>
-    row.map((value, c) => {
-      if (types[r][c] === "Error") return { error: String(value) };
-      if (value === "") return null;
-      return value as CellValue;
-    })
+  return range.values.map((row) =>
+    row.map((value) => (value === "" ? null : (value as CellValue)))
   );
+}
+
+/** Every error value's text starts with `#` (#N/A, #VALUE!, #SPILL!, #GETTING_DATA…). */
+const mayBeError = (value: CellValue): value is string =>
+  typeof value === "string" && value.startsWith("#");
+
+/** Request bytes of one valueTypes load besides its cells (the range's path), and response bytes per cell. */
+const TYPE_LOAD_REQUEST_BYTES = 512;
+const TYPE_BYTES_PER_CELL = 16;
+const MAX_TYPES_PER_LOAD = Math.floor(
+  (SYNC_BUDGET_BYTES - TYPE_LOAD_REQUEST_BYTES) / TYPE_BYTES_PER_CELL
+);
+
+/**
+ * Turns each cell whose text could be an error value into `{ error }` when
+ * Excel says its valueType is Error: the cells are loaded by runs of rows in
+ * a column, in as few syncs as 4 MB allow, and none when no text starts with `#`.
+ */
+async function typeErrors(
+  context: Excel.RequestContext,
+  requests: readonly TableRequest[],
+  grids: readonly { values: CellValue[][] }[]
+): Promise<void> {
+  const runs: { table: number; column: number; from: number; to: number }[] = [];
+  grids.forEach(({ values }, table) => {
+    const columns = values[0]?.length ?? 0;
+    for (let column = 0; column < columns; column++) {
+      let from = -1;
+      for (let row = 0; row <= values.length; row++) {
+        const suspect = row < values.length && mayBeError(values[row][column]);
+        if (suspect && from < 0) from = row;
+        // A run ends where the suspects do, or where its types would fill a response.
+        if (from >= 0 && (!suspect || row - from === MAX_TYPES_PER_LOAD)) {
+          runs.push({ table, column, from, to: row });
+          from = suspect ? row : -1;
+        }
+      }
+    }
+  });
+  const round = async (next: number): Promise<void> => {
+    if (next >= runs.length) return;
+    let budget = SYNC_BUDGET_BYTES;
+    const loads: { run: (typeof runs)[number]; range: Excel.Range }[] = [];
+    for (; next < runs.length; next++) {
+      const run = runs[next];
+      const bytes = TYPE_LOAD_REQUEST_BYTES + (run.to - run.from) * TYPE_BYTES_PER_CELL;
+      if (loads.length > 0 && bytes > budget) break;
+      const range = requests[run.table].body
+        .getCell(run.from, run.column)
+        .getResizedRange(run.to - run.from - 1, 0);
+      range.load("valueTypes");
+      loads.push({ run, range });
+      budget -= bytes;
+    }
+    await context.sync();
+    for (const { run, range } of loads) {
+      range.valueTypes.forEach(([type], r) => {
+        const row = grids[run.table].values[run.from + r];
+        if (type === "Error") row[run.column] = { error: String(row[run.column]) };
+      });
+    }
+    return round(next);
+  };
+  await round(0);
 }

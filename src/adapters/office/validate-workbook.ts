@@ -6,6 +6,7 @@ import { catalogue, messageTexts } from "../../i18n";
 import type { ExcelHost } from "./excel-host";
 import { readWorkbook, type OfficeWorkbook } from "./read-workbook";
 import { readStoredSettings, refreshStoredSettings } from "./stored-settings";
+import { measured } from "../../engine/timing";
 import {
   RowsMovedError,
   writeWorkbook,
@@ -61,39 +62,35 @@ export async function validateWorkbook(
   const stored = readStoredSettings(host.settings);
   const options: Excel.RunOptions = { delayForCellEdit: true };
   if (host.isSetSupported("ExcelApi", "1.20")) options.mergeUndoGroup = true;
-  return host.run(options, async (context) => {
-    const attempt = async () => {
-      const workbook = await readWorkbook(context, stored.settings);
-      const { result, plan } = await checkAndPlan(
-        workbook.snapshot,
-        { defaultStatusLanguage: defaultLanguage },
-        today
-      );
-      beforeWriting();
-      const write = await writeWorkbook(
-        context,
-        workbook,
-        plan,
-        catalogue(plan.language),
-        rowKeys(result)
-      );
-      return { workbook, result, plan, write };
-    };
-    // A co-author moved rows between the read and the write: once more from a fresh read, which
-    // also puts right any status cell the interrupted request wrote; a second move is the user's to hear.
-    const { workbook, result, plan, write } = await attempt().catch((error: unknown) => {
-      if (error instanceof RowsMovedError) return attempt();
-      throw error;
-    });
-    return {
-      result,
-      write,
-      settingsIgnored: stored.ignored,
-      dateSystem: workbook.snapshot.dateSystem,
-      tables: workbook.snapshot.tables.map((t) => ({ name: t.name, headers: t.headers })),
-      statusColumns: statusColumnsOf(workbook, result, plan, write),
-    };
-  });
+  return measured("validate", () =>
+    host.run(options, async (context) => {
+      const attempt = async () => {
+        const workbook = await measured("read", () => readWorkbook(context, stored.settings));
+        const { result, plan } = await measured("check", () =>
+          checkAndPlan(workbook.snapshot, { defaultStatusLanguage: defaultLanguage }, today)
+        );
+        beforeWriting();
+        const write = await measured("write", () =>
+          writeWorkbook(context, workbook, plan, catalogue(plan.language), rowKeys(result))
+        );
+        return { workbook, result, plan, write };
+      };
+      // A co-author moved rows between the read and the write: once more from a fresh read, which
+      // also puts right any status cell the interrupted request wrote; a second move is the user's to hear.
+      const { workbook, result, plan, write } = await attempt().catch((error: unknown) => {
+        if (error instanceof RowsMovedError) return attempt();
+        throw error;
+      });
+      return {
+        result,
+        write,
+        settingsIgnored: stored.ignored,
+        dateSystem: workbook.snapshot.dateSystem,
+        tables: workbook.snapshot.tables.map((t) => ({ name: t.name, headers: t.headers })),
+        statusColumns: statusColumnsOf(workbook, result, plan, write),
+      };
+    })
+  );
 }
 
 /** The columns that tell one row from another: the objective's code and title, a phase's or indicator's objective and description. */

@@ -1,4 +1,5 @@
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { measureSince, now } from "../../engine/timing";
 import type { PaneActions } from "../../adapters/office/pane-actions";
 import type { ValidationOutcome } from "../../adapters/office/validate-workbook";
 import type { Catalogue } from "../../i18n";
@@ -16,10 +17,18 @@ export function useValidation(actions: PaneActions, words: Catalogue): Validatio
   const [running, setRunning] = useState(false);
   const [outcome, setOutcome] = useState<ValidationOutcome | null>(null);
   const [message, setMessage] = useState<UserMessage | null>(null);
+  // From the outcome's arrival to the pane's committing it: the render's share of a check.
+  const arrived = useRef<number | null>(null);
+  useEffect(() => {
+    if (arrived.current === null) return;
+    measureSince("render", arrived.current);
+    arrived.current = null;
+  }, [outcome]);
   const run = useCallback(async () => {
     setRunning(true);
     try {
       const result = await actions.validate();
+      arrived.current = now();
       setOutcome(result);
       setMessage(describeOutcome(result, words));
     } catch (error) {
