@@ -1,4 +1,6 @@
-import { formatDay } from "../engine/days";
+import { sheetCellReference } from "../engine/cell-address";
+import { formatDay, type Day } from "../engine/days";
+import type { SuggestedFix } from "../engine/suggested-fix";
 import type { FindingDetails, TextMissingRule } from "../engine/findings";
 import type { Problem } from "../engine/parse/cells";
 import type { TableKind } from "../engine/snapshot";
@@ -86,12 +88,42 @@ function capitalise(text: string): string {
 }
 
 function endSuggestion(details: FindingDetails<"phase.end.missing">): string {
-  if (details.suggestion === undefined) return "";
+  if (details.suggestion === undefined) {
+    if (details.start === undefined) return "";
+    const candidates = [
+      details.latestTarget === null
+        ? null
+        : `la scadenza dell'indicatore (${formatDay(details.latestTarget)})`,
+      details.planYear === null ? null : `la fine dell'anno del piano ${details.planYear}`,
+    ].filter((c) => c !== null);
+    return `; nessuna data suggerita: l'inizio previsto ${formatDay(details.start)} viene dopo ${candidates.join(" e ")}, controlla prima la data di inizio`;
+  }
   const date = formatDay(details.suggestion);
   if ("suggestionSource" in details) {
     return `; suggerita ${date}, la scadenza dell'indicatore «${details.suggestionSource}»`;
   }
-  return `; suggerita ${date}, la fine dell'anno del piano`;
+  return `; suggerita ${date}, la fine dell'anno del piano${earlierTarget(details.earlierTarget ?? null)}`;
+}
+
+/** Why the plan year's end was suggested over the indicator's date. */
+function earlierTarget(day: Day | null): string {
+  return day === null
+    ? ""
+    : ` (la scadenza dell'indicatore, ${formatDay(day)}, è prima dell'inizio previsto)`;
+}
+
+/** "Fasi!E15 (fase «Analisi», inizio 12/10/2024) riceverà 31/12/2024, la data dell'indicatore «…»". */
+function fixWillChange(fix: SuggestedFix): string {
+  const about = [
+    fix.phase === null ? null : `fase «${fix.phase}»`,
+    fix.start === null ? null : `inizio ${formatDay(fix.start)}`,
+  ].filter((part) => part !== null);
+  const where = `${sheetCellReference(fix.sheet, fix.cell)}${about.length === 0 ? "" : ` (${about.join(", ")})`}`;
+  const source =
+    fix.source.kind === "indicator"
+      ? `la data dell'indicatore «${fix.source.indicator}»`
+      : `la fine dell'anno del piano ${fix.source.planYear}${earlierTarget(fix.source.earlierTarget)}`;
+  return `${where} riceverà ${fix.display}, ${source}.`;
 }
 
 function counts(label: string, c: ProblemCounts): string | null {
@@ -164,6 +196,7 @@ export const it: Catalogue = {
     "indicator.target.outside-year": (d) =>
       `La scadenza ${formatDay(d.date)} è fuori dall'anno del piano ${d.planYear}: controlla l'anno.`,
   },
+  acceptedMessage: (message) => `(accettato) ${message}`,
   status: STATUS_WORDS.it.status,
   check: STATUS_WORDS.it.check,
   linkedProblems: (phases, indicators) =>
@@ -308,6 +341,10 @@ export const it: Catalogue = {
     severity: { error: "Errore", warning: "Avviso" },
     useSuggestion: (date) => `Usa ${date}`,
     confirmFixTitle: "Correggere la cella?",
+    fixWillChange,
+    accept: "Accetta l'avviso",
+    restore: "Ripristina l'avviso",
+    acceptedBadge: "Accettato",
     confirmFix: (date, where) =>
       `Scrivere ${date} in ${where}? Poi la cartella viene controllata di nuovo.`,
     write: "Scrivi",
