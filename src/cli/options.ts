@@ -11,6 +11,8 @@ export interface CliOptions {
   readonly planYear: number | null;
   readonly lang: Language;
   readonly writeTo: string | null;
+  /** List the warnings the workbook accepts (marked); without it they are only counted. */
+  readonly showAccepted: boolean;
   /** Show the stack of an internal error on standard error (for a bug report). */
   readonly debug: boolean;
 }
@@ -23,6 +25,7 @@ export type ParsedArgs =
 const OPTIONS = {
   json: { type: "boolean" },
   debug: { type: "boolean" },
+  "show-accepted": { type: "boolean" },
   help: { type: "boolean", short: "h" },
   "as-of": { type: "string" },
   "plan-year": { type: "string" },
@@ -47,7 +50,7 @@ const PROBLEM_OF_VALUE: Readonly<Record<keyof z.infer<typeof valuesSchema>, Argu
 };
 
 /**
- * `validate FILE_OR_DIR... [--json] [--as-of YYYY-MM-DD] [--plan-year YYYY] [--lang it|en] [--write-to DIR] [--debug]`,
+ * `validate FILE_OR_DIR... [--json] [--as-of YYYY-MM-DD] [--plan-year YYYY] [--lang it|en] [--write-to DIR] [--show-accepted] [--debug]`,
  * read with `node:util`'s parser (so `--flag=value` and `--` work as everywhere in Node) in its
  * token mode: each problem gets its own sentence instead of Node's English error text.
  */
@@ -114,6 +117,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       lang: checked.data.lang ?? "it",
       writeTo: checked.data["write-to"] ?? null,
       debug: values.debug === true,
+      showAccepted: values["show-accepted"] === true,
     },
   };
 }

@@ -67,6 +67,8 @@ export interface AddinTexts {
   readonly restore: string;
   /** The mark on an accepted warning in the pane's list. */
   readonly acceptedBadge: string;
+  /** Accepting one more warning would exceed what the workbook may store. */
+  readonly acceptedWarningsFull: (max: number) => string;
   readonly write: string;
   readonly cancel: string;
   readonly cellNoLongerBlank: (where: string) => string;
@@ -114,7 +116,11 @@ export interface CliTexts {
     indicators: number;
     errors: number;
     warnings: number;
+    /** Accepted warnings: said only when there are some. */
+    accepted: number;
   }) => string;
+  /** The mark of an accepted warning listed with --show-accepted. */
+  readonly acceptedWarning: string;
   readonly asOf: (date: string) => string;
   readonly noFindings: string;
   readonly workbookLevel: string;

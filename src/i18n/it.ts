@@ -215,13 +215,15 @@ export const it: Catalogue = {
       "  --plan-year AAAA    anno del piano per i codici che non iniziano con l'anno",
       "  --lang it|en        lingua dei messaggi (predefinita: it)",
       "  --write-to CARTELLA scrive in CARTELLA una copia di ogni file con le colonne di stato",
+      "  --show-accepted     elenca anche gli avvisi accettati nella cartella (contati a parte, non cambiano l'esito)",
       "  --debug             in caso di errore interno, mostra i dettagli per la segnalazione",
       "  --                  quel che segue è un file anche se inizia con -",
       "",
       "Codici di uscita: 0 nessun errore, 1 errori trovati, 2 file illeggibile o argomenti errati.",
     ].join("\n"),
     summary: (c) =>
-      `${count(c.objectives, { one: "obiettivo", other: "obiettivi" })}, ${count(c.phases, { one: "fase", other: "fasi" })}, ${count(c.indicators, { one: "indicatore", other: "indicatori" })}: ${count(c.errors, ERRORS)}, ${count(c.warnings, WARNINGS)}`,
+      `${count(c.objectives, { one: "obiettivo", other: "obiettivi" })}, ${count(c.phases, { one: "fase", other: "fasi" })}, ${count(c.indicators, { one: "indicatore", other: "indicatori" })}: ${count(c.errors, ERRORS)}, ${count(c.warnings, WARNINGS)}${c.accepted > 0 ? `, ${count(c.accepted, { one: "avviso accettato", other: "avvisi accettati" })}` : ""}`,
+    acceptedWarning: "AVVISO ACCETTATO",
     asOf: (date) => `data di riferimento ${date}`,
     noFindings: "Nessun problema trovato.",
     workbookLevel: "Cartella di lavoro",
@@ -345,6 +347,8 @@ export const it: Catalogue = {
     accept: "Accetta l'avviso",
     restore: "Ripristina l'avviso",
     acceptedBadge: "Accettato",
+    acceptedWarningsFull: (max) =>
+      `La cartella ha già ${number(max)} avvisi accettati, il massimo che può conservare: ripristina quelli che non servono più e riprova.`,
     confirmFix: (date, where) =>
       `Scrivere ${date} in ${where}? Poi la cartella viene controllata di nuovo.`,
     write: "Scrivi",
