@@ -35,6 +35,7 @@ export function fileReport(
       cell: f.cell,
       objective: f.objective,
       message: renderMessage(f, language),
+      accepted: f.accepted,
     })),
     objectives: result.objectives.map((o) => ({
       code: o.code,
@@ -69,7 +70,7 @@ export function unreadableReport(file: string, asOf: Day, error: string): FileRe
     file,
     asOf: isoFromDay(asOf),
     error,
-    summary: { objectives: 0, phases: 0, indicators: 0, errors: 0, warnings: 0 },
+    summary: { objectives: 0, phases: 0, indicators: 0, errors: 0, warnings: 0, accepted: 0 },
     findings: [],
     objectives: [],
     phases: [],

@@ -89,7 +89,9 @@ export function main(
     errors += report.summary.errors;
     warnings += report.summary.warnings;
     if (!options.json) {
-      io.stdout.write(`${renderFile(report, outcome.notes, options.lang, paint)}\n`);
+      io.stdout.write(
+        `${renderFile(report, outcome.notes, options.lang, paint, options.showAccepted)}\n`
+      );
       return;
     }
     const entry = JSON.stringify(report, null, 2).replace(/^/gm, "    ");

@@ -12,6 +12,8 @@ export interface CliOptions {
   readonly planYear: number | null;
   readonly lang: Language;
   readonly writeTo: string | null;
+  /** List the warnings the workbook accepts (marked); without it they are only counted. */
+  readonly showAccepted: boolean;
   /** Show the stack of an internal error on standard error (for a bug report). */
   readonly debug: boolean;
   /** `report`: the summary workbook to write, and the dashboard if asked for. */
@@ -27,6 +29,7 @@ export type ParsedArgs =
 const OPTIONS = {
   json: { type: "boolean" },
   debug: { type: "boolean" },
+  "show-accepted": { type: "boolean" },
   help: { type: "boolean", short: "h" },
   "as-of": { type: "string" },
   "plan-year": { type: "string" },
@@ -66,7 +69,7 @@ const PROBLEM_OF_VALUE: Readonly<Record<keyof z.infer<typeof valuesSchema>, Argu
 
 /**
  * `report FILE_OR_DIR... --out FILE.xlsx [--html FILE.html] [--as-of …] [--plan-year …] [--lang …]`, or
- * `validate FILE_OR_DIR... [--json] [--as-of YYYY-MM-DD] [--plan-year YYYY] [--lang it|en] [--write-to DIR] [--debug]`,
+ * `validate FILE_OR_DIR... [--json] [--as-of YYYY-MM-DD] [--plan-year YYYY] [--lang it|en] [--write-to DIR] [--show-accepted] [--debug]`,
  * read with `node:util`'s parser (so `--flag=value` and `--` work as everywhere in Node) in its
  * token mode: each problem gets its own sentence instead of Node's English error text.
  */
@@ -141,6 +144,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       debug: values.debug === true,
       out: checked.data.out ?? null,
       html: checked.data.html ?? null,
+      showAccepted: values["show-accepted"] === true,
     },
   };
 }

@@ -22,12 +22,17 @@ export const COLOURS: Paint = {
 const same = (text: string) => text;
 export const PLAIN: Paint = { red: same, yellow: same, green: same, dim: same, bold: same };
 
-/** A file's summary line, then its findings grouped by objective with `Sheet!Cell` locations. */
+/**
+ * A file's summary line, then its findings grouped by objective with
+ * `Sheet!Cell` locations. Accepted warnings are counted in the summary line
+ * and listed, marked, only with `showAccepted`.
+ */
 export function renderFile(
   report: FileReport,
   notes: readonly string[],
   language: Language,
-  paint: Paint
+  paint: Paint,
+  showAccepted = false
 ): string {
   const words = catalogue(language).cli;
   const [y, m, d] = report.asOf.split("-");
@@ -51,12 +56,14 @@ export function renderFile(
     `${paint.bold(report.file)} — ${colour(summary)} ${paint.dim(`(${words.asOf(`${d}/${m}/${y}`)})`)}`
   );
   if (report.error !== null) lines.push(`  ${paint.red(report.error)}`);
-  if (report.findings.length === 0) lines.push(`  ${paint.green(words.noFindings)}`);
-  for (const [heading, findings] of groupByObjective(report, words)) {
+  const listed = showAccepted ? report.findings : report.findings.filter((f) => !f.accepted);
+  if (listed.length === 0) lines.push(`  ${paint.green(words.noFindings)}`);
+  for (const [heading, findings] of groupByObjective(report, listed, words)) {
     lines.push(`  ${paint.bold(heading)}`);
     for (const f of findings) {
-      const severity =
-        f.severity === "error"
+      const severity = f.accepted
+        ? paint.dim(words.acceptedWarning)
+        : f.severity === "error"
           ? paint.red(words.severity.error)
           : paint.yellow(words.severity.warning);
       const where = f.sheet !== null && f.cell !== null ? sheetCellReference(f.sheet, f.cell) : "";
@@ -71,6 +78,7 @@ export function renderFile(
 
 function groupByObjective(
   report: FileReport,
+  listed: readonly FindingReport[],
   words: ReturnType<typeof catalogue>["cli"]
 ): Map<string, FindingReport[]> {
   const known = new Map<string, string>();
@@ -82,15 +90,15 @@ function groupByObjective(
     if (group) group.push(f);
     else groups.set(key, [f]);
   };
-  for (const f of report.findings) {
+  for (const f of listed) {
     if (f.row === null) add(words.workbookLevel, f);
   }
-  for (const f of report.findings) {
+  for (const f of listed) {
     if (f.row === null) continue;
     const code = f.objective === null ? undefined : known.get(f.objective.toUpperCase());
     if (code !== undefined) add(words.objectiveHeading(code), f);
   }
-  for (const f of report.findings) {
+  for (const f of listed) {
     if (f.row !== null && (f.objective === null || !known.has(f.objective.toUpperCase())))
       add(words.noObjective, f);
   }

@@ -14,6 +14,8 @@ export const findingReportSchema = z.object({
   cell: nullableString,
   objective: nullableString,
   message: z.string(),
+  /** A warning the workbook's settings accept: not counted in `summary.warnings` nor the exit code. */
+  accepted: z.boolean(),
 });
 
 export const fileReportSchema = z.object({
@@ -26,6 +28,7 @@ export const fileReportSchema = z.object({
     indicators: z.number(),
     errors: z.number(),
     warnings: z.number(),
+    accepted: z.number(),
   }),
   findings: z.array(findingReportSchema),
   objectives: z.array(

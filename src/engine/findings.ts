@@ -62,11 +62,34 @@ interface OutsideYear {
   readonly date: Day;
   readonly planYear: number;
 }
-/** A missing end's suggestion: the objective's latest date target, else 31/12 of the plan year, else none. */
+/** The phase a missing end belongs to, for the fix's confirmation ("fase «…», inizio 12/10/2024"). */
+interface SuggestionPhase {
+  /** The phase's description; null when blank or unreadable. */
+  readonly phase: string | null;
+  /** The phase's planned start; null when blank or not a date. */
+  readonly start: Day | null;
+}
+/**
+ * A missing end's suggestion: the objective's latest date target, else 31/12
+ * of the plan year, never before the phase's own start; else none, and when
+ * the start is what rules every candidate out, why (`latestTarget`).
+ */
 export type EndSuggestion =
-  | { readonly suggestion?: undefined }
-  | { readonly suggestion: Day; readonly suggestionSource: string }
-  | { readonly suggestion: Day; readonly planYear: number };
+  | { readonly suggestion?: undefined; readonly start?: undefined }
+  | (SuggestionPhase & { readonly suggestion: Day; readonly suggestionSource: string })
+  | (SuggestionPhase & {
+      readonly suggestion: Day;
+      readonly planYear: number;
+      /** The indicator's date passed over because it is before the start. */
+      readonly earlierTarget?: Day;
+    })
+  | {
+      readonly suggestion?: undefined;
+      /** The start that is after every candidate: the start itself needs checking. */
+      readonly start: Day;
+      readonly latestTarget: Day | null;
+      readonly planYear: number | null;
+    };
 
 /** What each rule's message needs besides the location: exactly these fields, per rule. */
 export interface FindingDetailsByRule {
@@ -134,6 +157,14 @@ interface FindingLocation {
   /** A1 address on `sheet` of the cell to go to. */
   readonly cell: string | null;
   readonly objective: string | null;
+  /**
+   * The row's key for accepting a warning (domain.md §4): the objective's code,
+   * for a phase or indicator also its description, normalised; null for
+   * workbook- and table-level findings and rows without that key.
+   */
+  readonly rowKey: string | null;
+  /** True only for a warning the workbook's settings accept: it does not set Esito/Check nor count. */
+  readonly accepted: boolean;
 }
 
 /**

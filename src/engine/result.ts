@@ -51,7 +51,10 @@ export interface Summary {
   readonly phases: number;
   readonly indicators: number;
   readonly errors: number;
+  /** Warnings not accepted by the workbook's settings. */
   readonly warnings: number;
+  /** Accepted warnings: listed, but not in `warnings`, Esito/Check or the exit code. */
+  readonly accepted: number;
 }
 
 export interface EngineResult {

@@ -1,3 +1,4 @@
+import { markAccepted } from "./accepted-warnings";
 import { computeWorkbook } from "./compute/compute-workbook";
 import type { Day } from "./days";
 import { linkWorkbook } from "./links";
@@ -24,10 +25,18 @@ export function runEngine(
     fallbackPlanYear: settings.planYear,
   });
   const links = linkWorkbook(parsed);
-  const findings = checkWorkbook(mapping, parsed, links);
+  // The engine, not the host, decides which warnings the workbook accepts.
+  const findings = markAccepted(
+    checkWorkbook(mapping, parsed, links),
+    snapshot.settings.acceptedWarnings
+  );
   const rows = computeWorkbook(parsed, links, findings, settings.asOf);
   let errors = 0;
-  for (const finding of findings) if (finding.severity === "error") errors++;
+  let accepted = 0;
+  for (const finding of findings) {
+    if (finding.severity === "error") errors++;
+    else if (finding.accepted) accepted++;
+  }
   return {
     settings,
     mapping,
@@ -43,7 +52,8 @@ export function runEngine(
       phases: parsed.phases?.records.length ?? 0,
       indicators: parsed.indicators?.records.length ?? 0,
       errors,
-      warnings: findings.length - errors,
+      warnings: findings.length - errors - accepted,
+      accepted,
     },
   };
 }

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { usableAcceptances } from "./accepted-warnings";
 
 /**
  * What a host (Office.js or an .xlsx file) hands the engine: the workbook's
@@ -55,6 +56,8 @@ export const workbookSettingsSchema = z.object({
   asOf: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
   planYear: z.optional(z.int().check(z.gte(1900), z.lte(9999))),
   statusLanguage: z.optional(languageSchema),
+  /** Warnings the planning office accepted (domain.md §4); bad entries are dropped one by one, never the whole settings. */
+  acceptedWarnings: z.optional(z.pipe(z.unknown(), z.transform(usableAcceptances))),
 });
 
 export const workbookSnapshotSchema = z.object({

@@ -2,6 +2,7 @@ import type { Check, PhaseStatus } from "../engine/compute/statuses";
 import type { FindingDetails, RuleId } from "../engine/findings";
 import type { Problem } from "../engine/parse/cells";
 import type { ProblemCounts } from "../engine/result";
+import type { SuggestedFix } from "../engine/suggested-fix";
 import type { Language, TableKind } from "../engine/snapshot";
 import type { ReadFailure, SkipReason } from "./reason-codes";
 
@@ -19,6 +20,8 @@ export interface Catalogue {
   readonly language: Language;
   readonly rules: RuleMessages;
   readonly problem: (problem: Problem) => string;
+  /** An accepted warning's message, marked as accepted (Messages column, command line). */
+  readonly acceptedMessage: (message: string) => string;
   readonly status: Readonly<Record<PhaseStatus, string>>;
   readonly check: Readonly<Record<Check, string>>;
   readonly tableNames: Readonly<Record<TableKind, string>>;
@@ -58,6 +61,14 @@ export interface AddinTexts {
   readonly useSuggestion: (date: string) => string;
   readonly confirmFixTitle: string;
   readonly confirmFix: (date: string, where: string) => string;
+  /** What the fix will change, for its confirmation: cell, phase, start, day and where the day comes from. */
+  readonly fixWillChange: (fix: SuggestedFix) => string;
+  readonly accept: string;
+  readonly restore: string;
+  /** The mark on an accepted warning in the pane's list. */
+  readonly acceptedBadge: string;
+  /** Accepting one more warning would exceed what the workbook may store. */
+  readonly acceptedWarningsFull: (max: number) => string;
   readonly write: string;
   readonly cancel: string;
   readonly cellNoLongerBlank: (where: string) => string;
@@ -141,7 +152,11 @@ export interface CliTexts {
     indicators: number;
     errors: number;
     warnings: number;
+    /** Accepted warnings: said only when there are some. */
+    accepted: number;
   }) => string;
+  /** The mark of an accepted warning listed with --show-accepted. */
+  readonly acceptedWarning: string;
   readonly asOf: (date: string) => string;
   readonly noFindings: string;
   readonly workbookLevel: string;

@@ -1,4 +1,6 @@
-import { formatDay } from "../engine/days";
+import { sheetCellReference } from "../engine/cell-address";
+import { formatDay, type Day } from "../engine/days";
+import type { SuggestedFix } from "../engine/suggested-fix";
 import type { FindingDetails, TextMissingRule } from "../engine/findings";
 import type { Problem } from "../engine/parse/cells";
 import type { TableKind } from "../engine/snapshot";
@@ -79,12 +81,42 @@ function capitalise(text: string): string {
 }
 
 function endSuggestion(details: FindingDetails<"phase.end.missing">): string {
-  if (details.suggestion === undefined) return "";
+  if (details.suggestion === undefined) {
+    if (details.start === undefined) return "";
+    const candidates = [
+      details.latestTarget === null
+        ? null
+        : `the indicator's deadline (${formatDay(details.latestTarget)})`,
+      details.planYear === null ? null : `the end of the plan year ${details.planYear}`,
+    ].filter((c) => c !== null);
+    return `; no date suggested: the planned start ${formatDay(details.start)} is after ${candidates.join(" and ")}, so check the start date first`;
+  }
   const date = formatDay(details.suggestion);
   if ("suggestionSource" in details) {
     return `; suggested ${date}, the deadline of the indicator "${details.suggestionSource}"`;
   }
-  return `; suggested ${date}, the end of the plan year`;
+  return `; suggested ${date}, the end of the plan year${earlierTarget(details.earlierTarget ?? null)}`;
+}
+
+/** Why the plan year's end was suggested over the indicator's date. */
+function earlierTarget(day: Day | null): string {
+  return day === null
+    ? ""
+    : ` (the indicator's deadline, ${formatDay(day)}, is before the planned start)`;
+}
+
+/** "Fasi!E15 (phase "Analysis", start 12/10/2024) will get 31/12/2024, the date of the indicator "…"". */
+function fixWillChange(fix: SuggestedFix): string {
+  const about = [
+    fix.phase === null ? null : `phase "${fix.phase}"`,
+    fix.start === null ? null : `start ${formatDay(fix.start)}`,
+  ].filter((part) => part !== null);
+  const where = `${sheetCellReference(fix.sheet, fix.cell)}${about.length === 0 ? "" : ` (${about.join(", ")})`}`;
+  const source =
+    fix.source.kind === "indicator"
+      ? `the date of the indicator "${fix.source.indicator}"`
+      : `the end of the plan year ${fix.source.planYear}${earlierTarget(fix.source.earlierTarget)}`;
+  return `${where} will get ${fix.display}, ${source}.`;
 }
 
 function counts(label: string, c: ProblemCounts): string | null {
@@ -156,6 +188,7 @@ export const en: Catalogue = {
     "indicator.target.outside-year": (d) =>
       `The deadline ${formatDay(d.date)} is outside the plan year ${d.planYear}: check the year.`,
   },
+  acceptedMessage: (message) => `(accepted) ${message}`,
   status: STATUS_WORDS.en.status,
   check: STATUS_WORDS.en.check,
   linkedProblems: (phases, indicators) =>
@@ -174,6 +207,7 @@ export const en: Catalogue = {
       "  --plan-year YYYY    plan year for codes that do not start with one",
       "  --lang it|en        language of the messages (default: it)",
       "  --write-to DIR      write to DIR a copy of each workbook with the status columns",
+      "  --show-accepted     also list the warnings the workbook accepts (counted apart, they do not change the result)",
       "",
       "       objective-check report FILE_OR_DIR... --out FILE.xlsx [--html FILE.html] [--as-of …] [--plan-year …] [--lang …]",
       "  --out FILE.xlsx     the monitoring round's summary workbook (objectives, findings, directorates, files)",
@@ -184,7 +218,8 @@ export const en: Catalogue = {
       "Exit codes: 0 no errors, 1 errors found, 2 a file could not be read or the arguments are wrong.",
     ].join("\n"),
     summary: (c) =>
-      `${count(c.objectives, { one: "objective", other: "objectives" })}, ${count(c.phases, { one: "phase", other: "phases" })}, ${count(c.indicators, { one: "indicator", other: "indicators" })}: ${count(c.errors, ERRORS)}, ${count(c.warnings, WARNINGS)}`,
+      `${count(c.objectives, { one: "objective", other: "objectives" })}, ${count(c.phases, { one: "phase", other: "phases" })}, ${count(c.indicators, { one: "indicator", other: "indicators" })}: ${count(c.errors, ERRORS)}, ${count(c.warnings, WARNINGS)}${c.accepted > 0 ? `, ${count(c.accepted, { one: "accepted warning", other: "accepted warnings" })}` : ""}`,
+    acceptedWarning: "ACCEPTED WARNING",
     asOf: (date) => `reference date ${date}`,
     noFindings: "No problems found.",
     workbookLevel: "Workbook",
@@ -306,6 +341,12 @@ export const en: Catalogue = {
     severity: { error: "Error", warning: "Warning" },
     useSuggestion: (date) => `Use ${date}`,
     confirmFixTitle: "Fix the cell?",
+    fixWillChange,
+    accept: "Accept the warning",
+    restore: "Restore the warning",
+    acceptedBadge: "Accepted",
+    acceptedWarningsFull: (max) =>
+      `The workbook already holds ${number(max)} accepted warnings, the most it can keep: restore the ones no longer needed and try again.`,
     confirmFix: (date, where) => `Write ${date} in ${where}? The workbook is then checked again.`,
     write: "Write",
     cancel: "Cancel",

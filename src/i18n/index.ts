@@ -40,9 +40,15 @@ function ruleMessage<R extends RuleId>(
   return rules[rule](details, objective, table);
 }
 
+/** The finding's message, marked when the workbook accepts it (domain.md §4). */
+export function renderListedMessage(finding: Finding, language: Language): string {
+  const message = renderMessage(finding, language);
+  return finding.accepted ? CATALOGUES[language].acceptedMessage(message) : message;
+}
+
 /** The Messages column's sentences in a status language, for the engine's write plan. */
 export const messageTexts: MessagesIn = (language) => ({
-  finding: (finding) => renderMessage(finding, language),
+  finding: (finding) => renderListedMessage(finding, language),
   linkedProblems: CATALOGUES[language].linkedProblems,
 });
 

@@ -1,4 +1,6 @@
-import { formatDay } from "../engine/days";
+import { sheetCellReference } from "../engine/cell-address";
+import { formatDay, type Day } from "../engine/days";
+import type { SuggestedFix } from "../engine/suggested-fix";
 import type { FindingDetails, TextMissingRule } from "../engine/findings";
 import type { Problem } from "../engine/parse/cells";
 import type { TableKind } from "../engine/snapshot";
@@ -86,12 +88,42 @@ function capitalise(text: string): string {
 }
 
 function endSuggestion(details: FindingDetails<"phase.end.missing">): string {
-  if (details.suggestion === undefined) return "";
+  if (details.suggestion === undefined) {
+    if (details.start === undefined) return "";
+    const candidates = [
+      details.latestTarget === null
+        ? null
+        : `la scadenza dell'indicatore (${formatDay(details.latestTarget)})`,
+      details.planYear === null ? null : `la fine dell'anno del piano ${details.planYear}`,
+    ].filter((c) => c !== null);
+    return `; nessuna data suggerita: l'inizio previsto ${formatDay(details.start)} viene dopo ${candidates.join(" e ")}, controlla prima la data di inizio`;
+  }
   const date = formatDay(details.suggestion);
   if ("suggestionSource" in details) {
     return `; suggerita ${date}, la scadenza dell'indicatore «${details.suggestionSource}»`;
   }
-  return `; suggerita ${date}, la fine dell'anno del piano`;
+  return `; suggerita ${date}, la fine dell'anno del piano${earlierTarget(details.earlierTarget ?? null)}`;
+}
+
+/** Why the plan year's end was suggested over the indicator's date. */
+function earlierTarget(day: Day | null): string {
+  return day === null
+    ? ""
+    : ` (la scadenza dell'indicatore, ${formatDay(day)}, è prima dell'inizio previsto)`;
+}
+
+/** "Fasi!E15 (fase «Analisi», inizio 12/10/2024) riceverà 31/12/2024, la data dell'indicatore «…»". */
+function fixWillChange(fix: SuggestedFix): string {
+  const about = [
+    fix.phase === null ? null : `fase «${fix.phase}»`,
+    fix.start === null ? null : `inizio ${formatDay(fix.start)}`,
+  ].filter((part) => part !== null);
+  const where = `${sheetCellReference(fix.sheet, fix.cell)}${about.length === 0 ? "" : ` (${about.join(", ")})`}`;
+  const source =
+    fix.source.kind === "indicator"
+      ? `la data dell'indicatore «${fix.source.indicator}»`
+      : `la fine dell'anno del piano ${fix.source.planYear}${earlierTarget(fix.source.earlierTarget)}`;
+  return `${where} riceverà ${fix.display}, ${source}.`;
 }
 
 function counts(label: string, c: ProblemCounts): string | null {
@@ -164,6 +196,7 @@ export const it: Catalogue = {
     "indicator.target.outside-year": (d) =>
       `La scadenza ${formatDay(d.date)} è fuori dall'anno del piano ${d.planYear}: controlla l'anno.`,
   },
+  acceptedMessage: (message) => `(accettato) ${message}`,
   status: STATUS_WORDS.it.status,
   check: STATUS_WORDS.it.check,
   linkedProblems: (phases, indicators) =>
@@ -182,6 +215,7 @@ export const it: Catalogue = {
       "  --plan-year AAAA    anno del piano per i codici che non iniziano con l'anno",
       "  --lang it|en        lingua dei messaggi (predefinita: it)",
       "  --write-to CARTELLA scrive in CARTELLA una copia di ogni file con le colonne di stato",
+      "  --show-accepted     elenca anche gli avvisi accettati nella cartella (contati a parte, non cambiano l'esito)",
       "",
       "    objective-check report FILE_O_CARTELLA... --out FILE.xlsx [--html FILE.html] [--as-of …] [--plan-year …] [--lang …]",
       "  --out FILE.xlsx     il riepilogo del monitoraggio (obiettivi, segnalazioni, direzioni, file)",
@@ -192,7 +226,8 @@ export const it: Catalogue = {
       "Codici di uscita: 0 nessun errore, 1 errori trovati, 2 file illeggibile o argomenti errati.",
     ].join("\n"),
     summary: (c) =>
-      `${count(c.objectives, { one: "obiettivo", other: "obiettivi" })}, ${count(c.phases, { one: "fase", other: "fasi" })}, ${count(c.indicators, { one: "indicatore", other: "indicatori" })}: ${count(c.errors, ERRORS)}, ${count(c.warnings, WARNINGS)}`,
+      `${count(c.objectives, { one: "obiettivo", other: "obiettivi" })}, ${count(c.phases, { one: "fase", other: "fasi" })}, ${count(c.indicators, { one: "indicatore", other: "indicatori" })}: ${count(c.errors, ERRORS)}, ${count(c.warnings, WARNINGS)}${c.accepted > 0 ? `, ${count(c.accepted, { one: "avviso accettato", other: "avvisi accettati" })}` : ""}`,
+    acceptedWarning: "AVVISO ACCETTATO",
     asOf: (date) => `data di riferimento ${date}`,
     noFindings: "Nessun problema trovato.",
     workbookLevel: "Cartella di lavoro",
@@ -317,6 +352,12 @@ export const it: Catalogue = {
     severity: { error: "Errore", warning: "Avviso" },
     useSuggestion: (date) => `Usa ${date}`,
     confirmFixTitle: "Correggere la cella?",
+    fixWillChange,
+    accept: "Accetta l'avviso",
+    restore: "Ripristina l'avviso",
+    acceptedBadge: "Accettato",
+    acceptedWarningsFull: (max) =>
+      `La cartella ha già ${number(max)} avvisi accettati, il massimo che può conservare: ripristina quelli che non servono più e riprova.`,
     confirmFix: (date, where) =>
       `Scrivere ${date} in ${where}? Poi la cartella di lavoro viene controllata di nuovo.`,
     write: "Scrivi",

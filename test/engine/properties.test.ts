@@ -5,6 +5,8 @@ import { messageTexts, renderMessage } from "../../src/i18n";
 import { applyPlanToSnapshot } from "../support/apply-plan";
 import { workbookSnapshot } from "../support/arbitraries";
 import { day } from "../support/engine";
+import { cleanWorkbook, date } from "../support/snapshot-builder";
+import { isoFromDay } from "../../src/engine/days";
 
 const asOf = fc.integer({ min: day("2017-01-01"), max: day("2020-12-31") });
 
@@ -66,6 +68,46 @@ describe("engine properties", () => {
           []
         );
       }),
+      { numRuns: 300 }
+    );
+  });
+});
+
+describe("a missing end's suggestion", () => {
+  const iso = (d: number) => isoFromDay(d);
+  const someDay = fc.integer({ min: day("2016-01-01"), max: day("2021-12-31") });
+
+  it("is never before the phase's start; without one, the details say why", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2016, max: 2021 }),
+        fc.option(someDay, { nil: null }),
+        fc.array(someDay, { maxLength: 3 }),
+        (year, start, targets) => {
+          const code = `${year}_AA01`;
+          const snapshot = cleanWorkbook({
+            objectives: [[code, "Titolo", null]],
+            phases: [[code, "Fase", 100, start === null ? null : date(iso(start)), null, "R"]],
+            indicators: targets.map((t, i) => [code, `I${i}`, "RISULTATO", date(iso(t))]),
+          });
+          const missing = runEngine(snapshot, {}, day("2018-06-30")).findings.find(
+            (f) => f.rule === "phase.end.missing"
+          );
+          if (missing?.rule !== "phase.end.missing") throw new Error("no phase.end.missing");
+          const { suggestion } = missing.details;
+          if (suggestion !== undefined && start !== null)
+            expect(suggestion).toBeGreaterThanOrEqual(start);
+          if (suggestion === undefined && start !== null) {
+            expect(missing.details).toMatchObject({ start });
+            expect(renderMessage(missing, "it")).toContain("controlla prima la data di inizio");
+          }
+          // Withheld only when the start is after both the latest target and 31/12 of the plan year.
+          const latest = Math.max(-Infinity, ...targets);
+          expect(suggestion === undefined).toBe(
+            start !== null && iso(start) > `${year}-12-31` && latest < start
+          );
+        }
+      ),
       { numRuns: 300 }
     );
   });

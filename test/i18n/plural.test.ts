@@ -16,23 +16,28 @@ describe("counts with their plural forms", () => {
   it.each([
     [
       "it",
-      { objectives: 1, phases: 2, indicators: 2, errors: 1, warnings: 0 },
+      { objectives: 1, phases: 2, indicators: 2, errors: 1, warnings: 0, accepted: 0 },
       "1 obiettivo, 2 fasi, 2 indicatori: 1 errore, 0 avvisi",
     ],
     [
       "en",
-      { objectives: 1, phases: 2, indicators: 2, errors: 1, warnings: 0 },
+      { objectives: 1, phases: 2, indicators: 2, errors: 1, warnings: 0, accepted: 0 },
       "1 objective, 2 phases, 2 indicators: 1 error, 0 warnings",
     ],
     [
       "it",
-      { objectives: 2, phases: 1, indicators: 1, errors: 0, warnings: 1 },
-      "2 obiettivi, 1 fase, 1 indicatore: 0 errori, 1 avviso",
+      { objectives: 2, phases: 1, indicators: 1, errors: 0, warnings: 1, accepted: 1 },
+      "2 obiettivi, 1 fase, 1 indicatore: 0 errori, 1 avviso, 1 avviso accettato",
     ],
     [
       "en",
-      { objectives: 2, phases: 1, indicators: 1, errors: 0, warnings: 1 },
-      "2 objectives, 1 phase, 1 indicator: 0 errors, 1 warning",
+      { objectives: 2, phases: 1, indicators: 1, errors: 0, warnings: 1, accepted: 3 },
+      "2 objectives, 1 phase, 1 indicator: 0 errors, 1 warning, 3 accepted warnings",
+    ],
+    [
+      "it",
+      { objectives: 2, phases: 1, indicators: 1, errors: 0, warnings: 0, accepted: 2 },
+      "2 obiettivi, 1 fase, 1 indicatore: 0 errori, 0 avvisi, 2 avvisi accettati",
     ],
   ] as const)("sums up a file in %s", (language, counts, text) => {
     expect(catalogue(language).cli.summary(counts)).toBe(text);

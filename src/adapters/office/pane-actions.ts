@@ -4,9 +4,12 @@ import { createPlanningTables } from "./create-tables";
 import {
   readStoredSettings,
   refreshStoredSettings,
+  updateAcceptedWarnings,
   updateStoredSettings,
   type SettingsChange,
 } from "./stored-settings";
+import { acceptanceFor, withAcceptance, withoutAcceptance } from "../../engine/accepted-warnings";
+import type { Finding } from "../../engine/findings";
 import type { SuggestedFix } from "../../engine/suggested-fix";
 import type { CheckAndPlan } from "../../engine/check-and-plan";
 import type { ExcelHost } from "./excel-host";
@@ -50,6 +53,16 @@ export interface PaneActions {
    * (SettingsChanged, raised only by Excel on the web while co-authoring).
    */
   watchSettings(onChange: (settings: WorkbookSettings) => void): Promise<void>;
+  /**
+   * Accepts a warning (domain.md §4): stores its rule and row key over the
+   * list saved now, so a co-author's acceptances are kept; resolves with the
+   * settings now stored. A finding that cannot be accepted (an error, a row
+   * without a key) changes nothing. Rejects with TooManyAcceptedWarnings when
+   * the stored list is full. Like saveSettings, it clears the undo stack.
+   */
+  acceptWarning(finding: Finding): Promise<WorkbookSettings>;
+  /** Takes a warning's acceptance back, keeping every other one; resolves with the settings now stored. */
+  restoreWarning(finding: Finding): Promise<WorkbookSettings>;
 }
 
 export function paneActions(
@@ -80,6 +93,8 @@ export function paneActions(
       }),
     readSettings: () => readStoredSettings(host.settings).settings,
     saveSettings: (change) => updateStoredSettings(host.settings, change),
+    acceptWarning: (finding) => changeAcceptance(host, finding, withAcceptance),
+    restoreWarning: (finding) => changeAcceptance(host, finding, withoutAcceptance),
     watchSettings: (onChange) =>
       host.settings.onChanged(() => {
         void refreshStoredSettings(host.settings).then(() =>
@@ -115,4 +130,17 @@ function onlyStatusColumns(
   for (let col = range.firstColumn; col <= range.lastColumn; col++)
     if (!status.includes(col)) return false;
   return true;
+}
+
+async function changeAcceptance(
+  host: ExcelHost,
+  finding: Finding,
+  change: typeof withAcceptance
+): Promise<WorkbookSettings> {
+  const acceptance = acceptanceFor(finding);
+  if (acceptance === null) {
+    await refreshStoredSettings(host.settings);
+    return readStoredSettings(host.settings).settings;
+  }
+  return updateAcceptedWarnings(host.settings, (list) => change(list, acceptance));
 }

@@ -1,3 +1,4 @@
+import { MAX_ACCEPTED_WARNINGS, type AcceptedWarning } from "../../engine/accepted-warnings";
 import { workbookSettingsSchema, type WorkbookSettings } from "../../engine/snapshot";
 import type { DocumentSettings } from "./excel-host";
 
@@ -12,8 +13,10 @@ export type SettingsChange = WorkbookSettings;
 
 /**
  * The settings stored in the workbook: table mapping, reference date, plan
- * year, status language. What does not match the schema (an older version, a
- * hand edit) is ignored as a whole rather than half-applied.
+ * year, status language, accepted warnings. What does not match the schema
+ * (an older version, a hand edit) is ignored as a whole rather than
+ * half-applied; only a bad accepted-warning entry is dropped on its own
+ * (usableAcceptances), since each entry stands alone.
  */
 export function readStoredSettings(settings: DocumentSettings): {
   settings: WorkbookSettings;
@@ -52,12 +55,48 @@ export function refreshStoredSettings(settings: DocumentSettings): Promise<void>
  * Called on its own, never inside a write: saving the document settings
  * clears Excel's undo stack. Resolves with the settings now stored.
  */
-export async function updateStoredSettings(
+export function updateStoredSettings(
   settings: DocumentSettings,
   change: SettingsChange
 ): Promise<WorkbookSettings> {
+  return saveOverStored(settings, (current) => applyChange(current, change));
+}
+
+/** The workbook already stores as many accepted warnings as it may (MAX_ACCEPTED_WARNINGS). */
+export class TooManyAcceptedWarnings extends Error {
+  constructor() {
+    super(`more than ${MAX_ACCEPTED_WARNINGS} accepted warnings`);
+    this.name = "TooManyAcceptedWarnings";
+  }
+}
+
+/**
+ * Changes the accepted warnings as a list over the one stored now, never as a
+ * whole field: two co-authors accepting different warnings keep both. Adding
+ * to a full list rejects with TooManyAcceptedWarnings rather than dropping
+ * someone's earlier acceptance.
+ */
+export function updateAcceptedWarnings(
+  settings: DocumentSettings,
+  change: (list: readonly AcceptedWarning[]) => AcceptedWarning[]
+): Promise<WorkbookSettings> {
+  return saveOverStored(settings, (current) => {
+    const list = current.acceptedWarnings ?? [];
+    const changed = change(list);
+    if (changed.length > MAX_ACCEPTED_WARNINGS && changed.length > list.length)
+      throw new TooManyAcceptedWarnings();
+    const next: WorkbookSettings = { ...current, acceptedWarnings: changed };
+    if (changed.length === 0) delete next.acceptedWarnings;
+    return next;
+  });
+}
+
+async function saveOverStored(
+  settings: DocumentSettings,
+  change: (current: WorkbookSettings) => WorkbookSettings
+): Promise<WorkbookSettings> {
   await refreshStoredSettings(settings);
-  const next = applyChange(readStoredSettings(settings).settings, change);
+  const next = change(readStoredSettings(settings).settings);
   settings.set(SETTINGS_KEY, workbookSettingsSchema.parse(next));
   await new Promise<void>((resolve, reject) =>
     settings.saveAsync((result) =>

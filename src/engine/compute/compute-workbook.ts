@@ -105,10 +105,12 @@ function groupFindingsByRow(
   return groups;
 }
 
-function worst(findings: readonly { severity: Severity }[]): Check {
+/** An accepted warning does not set Esito/Check (domain.md §4). */
+function worst(findings: readonly { severity: Severity; accepted: boolean }[]): Check {
   let check: Check = "ok";
   for (const finding of findings) {
     if (finding.severity === "error") return "error";
+    if (finding.accepted) continue;
     check = "warning";
   }
   return check;
@@ -128,7 +130,7 @@ function countProblems(
   for (const record of records) {
     for (const finding of findingsByRow.get(record.index) ?? NO_FINDINGS) {
       if (finding.severity === "error") errors++;
-      else warnings++;
+      else if (!finding.accepted) warnings++;
     }
   }
   return { errors, warnings };

@@ -1,3 +1,4 @@
+import { rowKeyOf } from "../accepted-warnings";
 import { cellAddress } from "../cell-address";
 import { severityOf, type Finding, type FindingDetails, type RuleId } from "../findings";
 import type { MappedTable } from "../map/map-workbook";
@@ -24,6 +25,7 @@ export class FindingSink {
       column: null,
       cell: null,
       objective: null,
+      rowKey: null,
     });
   }
 
@@ -39,6 +41,7 @@ export class FindingSink {
       column: null,
       cell: cellAddress(table.firstColumn, Math.max(table.headerRow, 1)),
       objective: null,
+      rowKey: null,
     });
   }
 
@@ -85,6 +88,7 @@ export class FindingSink {
       column: atFault && col !== null ? table.headers[col] : null,
       cell: col === null ? null : cellAddress(table.firstColumn + col, record.row),
       objective,
+      rowKey: rowKeyOf(record),
     };
   }
 
@@ -99,8 +103,10 @@ export class FindingSink {
       ...location,
       details: details ?? {},
       severity: severityOf(rule),
+      // Whether the workbook accepts it is decided once all findings are in (markAccepted).
+      accepted: false,
     } as Finding);
   }
 }
 
-type Location = Omit<Finding, "rule" | "severity" | "details">;
+type Location = Omit<Finding, "rule" | "severity" | "details" | "accepted">;

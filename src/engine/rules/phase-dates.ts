@@ -8,7 +8,7 @@ import { codeText } from "./rule-context";
 /**
  * phase.start/end.missing and .invalid, phase.dates.order, phase.dates.outside-year.
  * A missing end date comes with a suggestion: the objective's latest date
- * target, else 31/12 of the plan year.
+ * target, else 31/12 of the plan year, never before the phase's start.
  */
 const DATE_FIELDS = ["start", "end"] as const;
 
@@ -56,6 +56,12 @@ export function checkPhaseDates({ parsed, links, sink }: RuleContext): void {
   }
 }
 
+/**
+ * The objective's latest date target, else 31/12 of the plan year; never a
+ * day before the phase's own start, because writing it would only trade a
+ * missing end for phase.dates.order. When the start rules out both, nothing
+ * is suggested and the details say why: the start itself needs checking.
+ */
 function suggestEnd(phase: PhaseRecord, links: WorkbookLinks): EndSuggestion {
   let latest: { date: Day; description: string } | null = null;
   for (const indicator of (phase.objectiveKey && links.indicatorsByKey.get(phase.objectiveKey)) ||
@@ -70,10 +76,21 @@ function suggestEnd(phase: PhaseRecord, links: WorkbookLinks): EndSuggestion {
       latest = { date: target.value.date, description };
     }
   }
-  if (latest !== null) return { suggestion: latest.date, suggestionSource: latest.description };
-  if (phase.planYear !== null) {
-    const yearEnd = dayFromYmd(phase.planYear, 12, 31);
-    if (yearEnd !== null) return { suggestion: yearEnd, planYear: phase.planYear };
+  const start = phase.start.kind === "ok" ? phase.start.value : null;
+  const about = {
+    phase: phase.description.kind === "ok" ? phase.description.value : null,
+    start,
+  };
+  const notBeforeStart = (day: Day) => start === null || day >= start;
+  if (latest !== null && notBeforeStart(latest.date))
+    return { ...about, suggestion: latest.date, suggestionSource: latest.description };
+  const yearEnd = phase.planYear === null ? null : dayFromYmd(phase.planYear, 12, 31);
+  if (yearEnd !== null && phase.planYear !== null && notBeforeStart(yearEnd)) {
+    return latest === null
+      ? { ...about, suggestion: yearEnd, planYear: phase.planYear }
+      : { ...about, suggestion: yearEnd, planYear: phase.planYear, earlierTarget: latest.date };
   }
+  if (start !== null && (latest !== null || yearEnd !== null))
+    return { start, latestTarget: latest?.date ?? null, planYear: phase.planYear };
   return {};
 }

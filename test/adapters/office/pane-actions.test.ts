@@ -12,7 +12,12 @@ const fix = {
   serial: 43373,
   numberFormat: "dd/mm/yyyy",
   display: "30/09/2018",
-};
+  // What the confirmation says; applyFix writes only the cell.
+  objective: null,
+  phase: null,
+  start: null,
+  source: { kind: "plan-year", planYear: 2018, earlierTarget: null },
+} as const;
 
 describe("watching the tables after a check", () => {
   it("hears the user's edits, not the add-in's own writes nor a co-author's", async () => {

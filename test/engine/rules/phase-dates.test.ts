@@ -2,6 +2,8 @@ import { cleanWorkbook, date, formatted } from "../../support/snapshot-builder";
 import type { BuilderCell } from "../../support/snapshot-builder";
 import { findings, run } from "../../support/engine";
 import { isoFromDay } from "../../../src/engine/days";
+import { suggestedFix } from "../../../src/engine/suggested-fix";
+import { catalogue, renderMessage } from "../../../src/i18n";
 
 const phase = (start: BuilderCell, end: BuilderCell, code = "2018_AA01") => [
   code,
@@ -97,5 +99,65 @@ describe("phase dates", () => {
     const missing = run(snapshot).findings.find((f) => f.rule === "phase.end.missing")!;
     expect(isoFromDay(missing.details.suggestion!)).toBe("2018-12-31");
     expect(missing.details).not.toHaveProperty("suggestionSource");
+  });
+});
+
+describe("a missing end's suggestion is never before the phase's start", () => {
+  const missingEnd = (start: BuilderCell, target: string, code = "2024_AB01") => {
+    const found = findings(
+      cleanWorkbook({
+        objectives: [[code, "Titolo", null]],
+        phases: [[code, "Collaudo", 100, start, null, "ROSSI"]],
+        indicators: [[code, "Collaudo entro", "RISULTATO", target]],
+      })
+    ).find((f) => f.rule === "phase.end.missing")!;
+    if (found.rule !== "phase.end.missing") throw new Error("no phase.end.missing");
+    return found;
+  };
+
+  it("an indicator's date before the start gives way to 31/12 of the plan year (issue 9's case)", () => {
+    const missing = missingEnd(date("2024-10-12"), "17/02/2024");
+    expect(isoFromDay(missing.details.suggestion!)).toBe("2024-12-31");
+    expect(missing.details).toMatchObject({ planYear: 2024, phase: "Collaudo" });
+    expect(isoFromDay((missing.details as { earlierTarget: number }).earlierTarget)).toBe(
+      "2024-02-17"
+    );
+    expect(renderMessage(missing, "it")).toBe(
+      "Data di fine prevista mancante: inserisci la data (gg/mm/aaaa); suggerita 31/12/2024, la fine dell'anno del piano (la scadenza dell'indicatore, 17/02/2024, è prima dell'inizio previsto)."
+    );
+    const fix = suggestedFix(missing, 1900)!;
+    expect(fix.display).toBe("31/12/2024");
+    expect(catalogue("it").addin.fixWillChange(fix)).toBe(
+      "Fasi!E2 (fase «Collaudo», inizio 12/10/2024) riceverà 31/12/2024, la fine dell'anno del piano 2024 (la scadenza dell'indicatore, 17/02/2024, è prima dell'inizio previsto)."
+    );
+  });
+
+  it("an indicator's date on the start day is still suggested, with its source for the dialog", () => {
+    const missing = missingEnd(date("2024-02-17"), "17/02/2024");
+    expect(isoFromDay(missing.details.suggestion!)).toBe("2024-02-17");
+    const fix = suggestedFix(missing, 1900)!;
+    expect(fix.source).toEqual({ kind: "indicator", indicator: "Collaudo entro" });
+    expect(catalogue("en").addin.fixWillChange(fix)).toBe(
+      'Fasi!E2 (phase "Collaudo", start 17/02/2024) will get 17/02/2024, the date of the indicator "Collaudo entro".'
+    );
+  });
+
+  it("a start after the plan year's end suggests nothing and says the start needs checking", () => {
+    const missing = missingEnd(date("2025-03-01"), "17/02/2024");
+    expect(missing.details.suggestion).toBeUndefined();
+    expect(missing.details).toMatchObject({ planYear: 2024 });
+    expect(suggestedFix(missing, 1900)).toBeNull();
+    expect(renderMessage(missing, "it")).toBe(
+      "Data di fine prevista mancante: inserisci la data (gg/mm/aaaa); nessuna data suggerita: l'inizio previsto 01/03/2025 viene dopo la scadenza dell'indicatore (17/02/2024) e la fine dell'anno del piano 2024, controlla prima la data di inizio."
+    );
+    expect(renderMessage(missing, "en")).toContain(
+      "no date suggested: the planned start 01/03/2025 is after the indicator's deadline (17/02/2024) and the end of the plan year 2024, so check the start date first"
+    );
+  });
+
+  it("without a usable start the old suggestion stands", () => {
+    const missing = missingEnd(null, "17/02/2024");
+    expect(isoFromDay(missing.details.suggestion!)).toBe("2024-02-17");
+    expect(suggestedFix(missing, 1900)).toMatchObject({ start: null, phase: "Collaudo" });
   });
 });
