@@ -69,7 +69,7 @@ export function unreadableReport(file: string, asOf: Day, error: string): FileRe
     file,
     asOf: isoFromDay(asOf),
     error,
-    summary: { objectives: 0, phases: 0, indicators: 0, errors: 0, warnings: 0 },
+    summary: { objectives: 0, phases: 0, indicators: 0, errors: 0, warnings: 0, infos: 0 },
     findings: [],
     objectives: [],
     phases: [],

@@ -6,7 +6,7 @@ const nullableNumber = z.nullable(z.number());
 
 export const findingReportSchema = z.object({
   rule: z.string(),
-  severity: z.enum(["error", "warning"]),
+  severity: z.enum(["error", "warning", "info"]),
   table: nullableString,
   sheet: nullableString,
   row: nullableNumber,
@@ -26,6 +26,8 @@ export const fileReportSchema = z.object({
     indicators: z.number(),
     errors: z.number(),
     warnings: z.number(),
+    /** Advice (`info` findings): listed, never counted among errors and warnings, never in the exit code. */
+    infos: z.number(),
   }),
   findings: z.array(findingReportSchema),
   objectives: z.array(

@@ -49,6 +49,8 @@ export interface Summary {
   readonly indicators: number;
   readonly errors: number;
   readonly warnings: number;
+  /** Advice (`info` findings): listed, never counted among errors and warnings. */
+  readonly infos: number;
 }
 
 export interface EngineResult {

@@ -26,8 +26,8 @@ export function runEngine(
   const links = linkWorkbook(parsed);
   const findings = checkWorkbook(mapping, parsed, links);
   const rows = computeWorkbook(parsed, links, findings, settings.asOf);
-  let errors = 0;
-  for (const finding of findings) if (finding.severity === "error") errors++;
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity]++;
   return {
     settings,
     mapping,
@@ -42,8 +42,9 @@ export function runEngine(
       objectives: parsed.objectives?.records.length ?? 0,
       phases: parsed.phases?.records.length ?? 0,
       indicators: parsed.indicators?.records.length ?? 0,
-      errors,
-      warnings: findings.length - errors,
+      errors: counts.error,
+      warnings: counts.warning,
+      infos: counts.info,
     },
   };
 }

@@ -54,7 +54,7 @@ export interface AddinTexts {
   readonly validating: string;
   readonly findingsHeading: string;
   readonly noFindings: string;
-  readonly severity: Readonly<Record<"error" | "warning", string>>;
+  readonly severity: Readonly<Record<"error" | "warning" | "info", string>>;
   readonly useSuggestion: (date: string) => string;
   readonly confirmFixTitle: string;
   readonly confirmFix: (date: string, where: string) => string;
@@ -109,9 +109,11 @@ export interface CliTexts {
   readonly asOf: (date: string) => string;
   readonly noFindings: string;
   readonly workbookLevel: string;
+  /** Heading of the `info` findings, listed last. */
+  readonly adviceHeading: string;
   readonly objectiveHeading: (code: string) => string;
   readonly noObjective: string;
-  readonly severity: Readonly<Record<"error" | "warning", string>>;
+  readonly severity: Readonly<Record<"error" | "warning" | "info", string>>;
   readonly wrote: (path: string) => string;
   readonly unchanged: (path: string) => string;
   readonly notWritten: (reason: string) => string;

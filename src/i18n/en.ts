@@ -105,6 +105,8 @@ export const en: Catalogue = {
     "table.column.missing": (d, _o, table) =>
       `Table "${table}" has no "${FIELDS[d.field] ?? d.field}" column, which is required: add a column with that header.`,
     "table.empty": (_d, _o, table) => `Table "${table}" has no data rows: fill it in or delete it.`,
+    "table.plain-range": (d, _o, table) =>
+      `${TABLES[d.tableKind]} is a plain range (${table}), not an Excel table: it is checked all the same. Formatted as a table (Home > Format as Table) it would get filters and keep its columns together.`,
     "table.headers.off": (_d, _o, table) =>
       `Table "${table}" has its header row turned off, so it cannot be checked: select the table and turn on Table Design > Header Row, then validate again.`,
     "objective.code.missing": (d) =>
@@ -183,10 +185,11 @@ export const en: Catalogue = {
       `${count(c.objectives, { one: "objective", other: "objectives" })}, ${count(c.phases, { one: "phase", other: "phases" })}, ${count(c.indicators, { one: "indicator", other: "indicators" })}: ${count(c.errors, ERRORS)}, ${count(c.warnings, WARNINGS)}`,
     asOf: (date) => `reference date ${date}`,
     noFindings: "No problems found.",
+    adviceHeading: "Advice",
     workbookLevel: "Workbook",
     objectiveHeading: (code) => `Objective ${code}`,
     noObjective: "Rows with no known objective",
-    severity: { error: "ERROR", warning: "WARNING" },
+    severity: { error: "ERROR", warning: "WARNING", info: "INFO" },
     wrote: (path) => `wrote ${path}`,
     unchanged: (path) => `${path}: already up to date, copied unchanged`,
     notWritten: (reason) => `copy not written: ${reason}`,
@@ -212,7 +215,7 @@ export const en: Catalogue = {
       "over-compressed": (detail) =>
         `part ${detail} is compressed more than ${number(ZIP_LIMITS.maxRatio)} times, as in files made to exhaust memory, and is not opened: if the file comes from a trusted source, open it in Excel and save it again`,
       "no-tables": () =>
-        "has no Excel tables: format the data as tables (Home > Format as Table) named Obiettivi, Fasi and Indicatori",
+        "has no Excel tables, nor a row of objective, phase or indicator headers within a sheet's first 20 rows: format the data as tables (Home > Format as Table) named Obiettivi, Fasi and Indicatori",
       "bad-character": (detail) =>
         `holds a character reference XML does not allow (${detail}): retype that cell in Excel and save the workbook again`,
       dtd: (detail) =>
@@ -220,6 +223,10 @@ export const en: Catalogue = {
       "table-too-large": (detail) => {
         const [table, sheet, rows, columns, limit] = detail.split("\t");
         return `table ${table} on sheet ${sheet} is ${rows} rows × ${columns} columns; the limit is ${Number(limit).toLocaleString("en-US")} cells for the tables of a workbook: remove the empty rows and columns at the end of the table (Table Design > Resize Table)`;
+      },
+      "sheet-too-large": (detail) => {
+        const [sheet, row, limit] = detail.split("\t");
+        return `sheet ${sheet}, read to find ranges that are not tables, passes the limit of ${number(Number(limit))} cells for a workbook at row ${row}: remove the rows and columns you do not need, or format the objectives, phases and indicators as tables`;
       },
       "table-columns": (detail) => {
         const [table, sheet, width, names] = detail.split("\t");
@@ -294,7 +301,7 @@ export const en: Catalogue = {
     validating: "Checking…",
     findingsHeading: "Findings",
     noFindings: "No problems found.",
-    severity: { error: "Error", warning: "Warning" },
+    severity: { error: "Error", warning: "Warning", info: "Information" },
     useSuggestion: (date) => `Use ${date}`,
     confirmFixTitle: "Fix the cell?",
     confirmFix: (date, where) => `Write ${date} in ${where}? The workbook is then checked again.`,

@@ -115,6 +115,8 @@ export const it: Catalogue = {
       `La tabella «${table}» ha la riga di intestazione disattivata e non può essere controllata: seleziona la tabella, attiva Struttura tabella > Riga di intestazione e valida di nuovo.`,
     "table.empty": (_d, _o, table) =>
       `La tabella «${table}» non ha righe di dati: compila la tabella o eliminala.`,
+    "table.plain-range": (d, _o, table) =>
+      `${TABLES[d.tableKind]} è un intervallo semplice (${table}), non una tabella Excel: è controllato lo stesso. Formattato come tabella (Home > Formatta come tabella) avrebbe i filtri e terrebbe unite le sue colonne.`,
     "objective.code.missing": (d) =>
       missing("Codice obiettivo mancante", "inserisci il codice, es. 2018_ZN12", d),
     "objective.code.duplicate": (d, o) =>
@@ -191,10 +193,11 @@ export const it: Catalogue = {
       `${count(c.objectives, { one: "obiettivo", other: "obiettivi" })}, ${count(c.phases, { one: "fase", other: "fasi" })}, ${count(c.indicators, { one: "indicatore", other: "indicatori" })}: ${count(c.errors, ERRORS)}, ${count(c.warnings, WARNINGS)}`,
     asOf: (date) => `data di riferimento ${date}`,
     noFindings: "Nessun problema trovato.",
+    adviceHeading: "Consigli",
     workbookLevel: "Cartella di lavoro",
     objectiveHeading: (code) => `Obiettivo ${code}`,
     noObjective: "Righe senza obiettivo riconosciuto",
-    severity: { error: "ERRORE", warning: "AVVISO" },
+    severity: { error: "ERRORE", warning: "AVVISO", info: "INFO" },
     wrote: (path) => `scritto ${path}`,
     unchanged: (path) => `${path}: già aggiornato, copiato senza modifiche`,
     notWritten: (reason) => `copia non scritta: ${reason}`,
@@ -220,7 +223,7 @@ export const it: Catalogue = {
       "over-compressed": (detail) =>
         `la parte ${detail} è compressa più di ${number(ZIP_LIMITS.maxRatio)} volte, come nei file fatti per esaurire la memoria, e non viene aperta: se il file viene da una fonte fidata, aprilo in Excel e salvalo di nuovo`,
       "no-tables": () =>
-        "non contiene tabelle Excel: formatta i dati come tabella (Home > Formatta come tabella) e chiama le tabelle Obiettivi, Fasi e Indicatori",
+        "non contiene tabelle Excel né, nelle prime 20 righe di un foglio, una riga di intestazioni di obiettivi, fasi o indicatori: formatta i dati come tabella (Home > Formatta come tabella) e chiama le tabelle Obiettivi, Fasi e Indicatori",
       "bad-character": (detail) =>
         `contiene un riferimento a un carattere che XML non ammette (${detail}): riscrivi quella cella in Excel e salva di nuovo la cartella di lavoro`,
       dtd: (detail) =>
@@ -228,6 +231,10 @@ export const it: Catalogue = {
       "table-too-large": (detail) => {
         const [table, sheet, rows, columns, limit] = detail.split("\t");
         return `la tabella ${table} nel foglio ${sheet} è di ${rows} righe × ${columns} colonne; il limite è ${Number(limit).toLocaleString("it-IT")} celle per le tabelle di una cartella di lavoro: togli le righe e le colonne vuote in fondo alla tabella (Struttura tabella > Ridimensiona tabella)`;
+      },
+      "sheet-too-large": (detail) => {
+        const [sheet, row, limit] = detail.split("\t");
+        return `il foglio ${sheet}, letto per trovare gli intervalli senza tabella, supera alla riga ${row} il limite di ${Number(limit).toLocaleString("it-IT")} celle per una cartella di lavoro: togli le righe e le colonne che non servono, oppure formatta obiettivi, fasi e indicatori come tabelle`;
       },
       "table-columns": (detail) => {
         const [table, sheet, width, names] = detail.split("\t");
@@ -305,7 +312,7 @@ export const it: Catalogue = {
     validating: "Controllo in corso…",
     findingsHeading: "Segnalazioni",
     noFindings: "Nessun problema trovato.",
-    severity: { error: "Errore", warning: "Avviso" },
+    severity: { error: "Errore", warning: "Avviso", info: "Informazione" },
     useSuggestion: (date) => `Usa ${date}`,
     confirmFixTitle: "Correggere la cella?",
     confirmFix: (date, where) =>

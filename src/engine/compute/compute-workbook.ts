@@ -107,7 +107,8 @@ function worst(findings: readonly { severity: Severity }[]): Check {
   let check: Check = "ok";
   for (const finding of findings) {
     if (finding.severity === "error") return "error";
-    check = "warning";
+    // An info is advice: it never sets Esito/Check (domain.md §4).
+    if (finding.severity === "warning") check = "warning";
   }
   return check;
 }
@@ -126,7 +127,7 @@ function countProblems(
   for (const record of records) {
     for (const finding of findingsByRow.get(record.index) ?? NO_FINDINGS) {
       if (finding.severity === "error") errors++;
-      else warnings++;
+      else if (finding.severity === "warning") warnings++;
     }
   }
   return { errors, warnings };
