@@ -99,6 +99,38 @@ export class FakeWorksheet extends FakeClientObject {
     });
   }
 
+  /** The sheet's used range, from its cells (Worksheet.getUsedRangeOrNullObject, ExcelApi 1.4). */
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return new FakeRange(
+      this.context,
+      `${this.path}.getUsedRangeOrNullObject(${valuesOnly})`,
+      () => {
+        const sheet = this.sheet();
+        let minRow = Infinity;
+        let minCol = Infinity;
+        let maxRow = -Infinity;
+        let maxCol = -Infinity;
+        for (const [key, cell] of sheet.cells) {
+          if (cell.value === null && (valuesOnly || cell.numberFormat === "General")) continue;
+          const [row, col] = key.split(":").map(Number);
+          minRow = Math.min(minRow, row);
+          minCol = Math.min(minCol, col);
+          maxRow = Math.max(maxRow, row);
+          maxCol = Math.max(maxCol, col);
+        }
+        return minRow === Infinity
+          ? null
+          : {
+              sheet,
+              row: minRow,
+              col: minCol,
+              rows: maxRow - minRow + 1,
+              cols: maxCol - minCol + 1,
+            };
+      }
+    );
+  }
+
   activate(): void {
     this.command({ activate: true }, () => {
       this.context.state.activeSheet = this.sheet().name;

@@ -40,6 +40,8 @@ export interface SheetState {
   /** Key `row:col` (1-based row, 0-based column). */
   cells: Map<string, CellState>;
   conditionalFormats: ConditionalFormatState[];
+  /** Merged areas, e.g. `A1:F1` (Home > Merge & Center). */
+  merges?: string[];
 }
 
 export interface TableState {

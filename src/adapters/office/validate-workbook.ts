@@ -5,6 +5,7 @@ import type { DateSystem, Language } from "../../engine/snapshot";
 import { catalogue, messageTexts } from "../../i18n";
 import type { ExcelHost } from "./excel-host";
 import { readWorkbook, type OfficeWorkbook } from "./read-workbook";
+import { readPlainSheets } from "./read-plain-ranges";
 import { readStoredSettings, refreshStoredSettings } from "./stored-settings";
 import {
   RowsMovedError,
@@ -63,7 +64,7 @@ export async function validateWorkbook(
   if (host.isSetSupported("ExcelApi", "1.20")) options.mergeUndoGroup = true;
   return host.run(options, async (context) => {
     const attempt = async () => {
-      const workbook = await readWorkbook(context, stored.settings);
+      const workbook = await readPlainSheets(context, await readWorkbook(context, stored.settings));
       const { result, plan } = await checkAndPlan(
         workbook.snapshot,
         { defaultStatusLanguage: defaultLanguage },

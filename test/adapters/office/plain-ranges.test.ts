@@ -1,0 +1,80 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { readXlsx } from "../../../src/adapters/xlsx/read-workbook";
+import { validateWorkbook } from "../../../src/adapters/office/validate-workbook";
+import { FakeExcelHost } from "../../../src/fake-excel/fake-excel-host";
+import { workbookStateFromSnapshot } from "../../../src/fake-excel/load-snapshot";
+import { SEED_AS_OF } from "../../support/engine";
+import { allCells, valueAt } from "../../support/fake-host";
+
+const FIXTURES = join(__dirname, "../../fixtures/plain-ranges");
+
+/** The seed card as plain ranges in the fake Excel, with the fixture's merged titles and notes. */
+function seedAsPlainRanges(file = "seed-plain-openpyxl.xlsx"): FakeExcelHost {
+  const { snapshot } = readXlsx(new Uint8Array(readFileSync(join(FIXTURES, file))), file);
+  const state = workbookStateFromSnapshot(snapshot);
+  const merges = {
+    Obiettivi: ["A1:C1", "A6:C6"],
+    Fasi: ["A1:F1", "A7:F7"],
+    Indicatori: ["A1:D1", "A7:D7"],
+  };
+  for (const [sheet, areas] of Object.entries(merges)) state.sheets.get(sheet)!.merges = areas;
+  return new FakeExcelHost(state);
+}
+
+describe("plain ranges through the fake Excel", () => {
+  it("gives the §6 result with the three infos, and writes the status columns right of each range", async () => {
+    const host = seedAsPlainRanges();
+    const before = allCells(host.state);
+    const outcome = await validateWorkbook(host, SEED_AS_OF, "it");
+    const { findings, summary } = outcome.result;
+    expect(summary).toMatchObject({ errors: 1, warnings: 0, infos: 3 });
+    expect(findings.filter((f) => f.severity === "error").map((f) => [f.rule, f.cell])).toEqual([
+      ["phase.end.missing", "E4"],
+    ]);
+    expect(outcome.write.skipped).toEqual([]);
+    expect(["G3", "H3", "I3", "J3"].map((a) => valueAt(host.state, "Fasi", a))).toEqual([
+      "Avanzamento atteso",
+      "Stato fase",
+      "Esito",
+      "Segnalazioni",
+    ]);
+    expect(["H4", "I4", "G5", "H5", "I5"].map((a) => valueAt(host.state, "Fasi", a))).toEqual([
+      "DATE MANCANTI",
+      "ERRORE",
+      1,
+      "IN CORSO",
+      "OK",
+    ]);
+    expect(valueAt(host.state, "Obiettivi", "G4")).toBe("ERRORE");
+    expect(valueAt(host.state, "Indicatori", "E4")).toBe("OK");
+    // Nothing on the blank row or the note below the data, and every user cell as it was.
+    expect(valueAt(host.state, "Fasi", "G6")).toBeNull();
+    expect(valueAt(host.state, "Fasi", "I7")).toBeNull();
+    const after = allCells(host.state);
+    for (const [key, cell] of before) expect([key, after.get(key)]).toEqual([key, cell]);
+
+    const again = await validateWorkbook(host, SEED_AS_OF, "it");
+    expect(again.write.cellsWritten).toBe(0);
+  });
+
+  it("leaves a range whose right neighbours are occupied as it is, naming the cells in the way", async () => {
+    const host = seedAsPlainRanges("seed-plain-blocked-openpyxl.xlsx");
+    const outcome = await validateWorkbook(host, SEED_AS_OF, "it");
+    expect(outcome.write.skipped).toEqual([
+      { table: "Fasi!A3:F5", sheet: "Fasi", reason: "occupied", range: "I5" },
+    ]);
+    expect(valueAt(host.state, "Fasi", "G3")).toBeNull();
+    expect(valueAt(host.state, "Obiettivi", "G4")).toBe("ERRORE");
+  });
+
+  it("never writes into a merged area right of the range", async () => {
+    const host = seedAsPlainRanges();
+    host.state.sheets.get("Indicatori")!.merges!.push("F4:G5");
+    const outcome = await validateWorkbook(host, SEED_AS_OF, "it");
+    expect(outcome.write.skipped).toEqual([
+      { table: "Indicatori!A3:D5", sheet: "Indicatori", reason: "occupied", range: "F4:G5" },
+    ]);
+    expect(valueAt(host.state, "Indicatori", "E3")).toBeNull();
+  });
+});
