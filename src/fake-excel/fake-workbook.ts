@@ -1,3 +1,4 @@
+import { rangesOverlap } from "../engine/range-ref";
 import { dayFromYmd, serialFromDay } from "../engine/days";
 import { FakeClientObject, FakeCollection } from "./client-object";
 import { checkCriteria, criteriaAsRead, type FakeFilterCriteria } from "./filters";
@@ -239,6 +240,32 @@ export class FakeTableCollection extends FakeCollection<FakeTable> {
           `The fake adds tables with headers over an address (${address}).`
         );
       }
+      const wanted = {
+        firstRow: area.row,
+        lastRow: area.row + area.rows - 1,
+        firstColumn: area.col,
+        lastColumn: area.col + area.cols - 1,
+      };
+      // Excel refuses a table over another one with InvalidArgument, "A table can't overlap
+      // another table" (office-js #1199); over merged cells it refuses the same way, as its
+      // Format as Table does ("A table can't overlap a range that contains merged cells").
+      if (state.tables.some((t) => t.sheet === sheet.name && rangesOverlap(tableBounds(t), wanted)))
+        throw new FakeExcelError("InvalidArgument", "A table can't overlap another table.");
+      if (
+        (sheet.merges ?? []).some((m) => {
+          const merge = parseArea(sheet, m)!;
+          return rangesOverlap(wanted, {
+            firstRow: merge.row,
+            lastRow: merge.row + merge.rows - 1,
+            firstColumn: merge.col,
+            lastColumn: merge.col + merge.cols - 1,
+          });
+        })
+      )
+        throw new FakeExcelError(
+          "InvalidArgument",
+          "A table can't overlap a range that contains merged cells."
+        );
       const columns = Array.from({ length: area.cols }, (_, c) => {
         const value = sheet.cells.get(`${area.row}:${area.col + c}`)?.value;
         return typeof value === "string" && value !== "" ? value : `Column${c + 1}`;
@@ -338,6 +365,15 @@ export class FakeTable extends FakeClientObject {
     // Resolved through the table, so it follows the table wherever the batch finds it.
     this.worksheetProxy ??= new FakeWorksheetOfTable(this.context, this.path, () => this.table());
     return this.worksheetProxy;
+  }
+
+  /** Table.convertToRange (ExcelApi 1.2): the table goes, its cells stay as they are. */
+  convertToRange(): void {
+    this.command({ convertToRange: true }, () => {
+      const table = this.table();
+      assertWritable(this.sheetOf(table));
+      this.context.state.tables = this.context.state.tables.filter((t) => t !== table);
+    });
   }
 
   getRange(): FakeRange {

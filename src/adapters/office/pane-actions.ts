@@ -1,6 +1,7 @@
 import type { Day } from "../../engine/days";
 import type { Language, WorkbookSettings } from "../../engine/snapshot";
 import { createPlanningTables } from "./create-tables";
+import { convertToTables, type ConvertOutcome } from "./convert-to-tables";
 import {
   readStoredSettings,
   refreshStoredSettings,
@@ -35,6 +36,11 @@ export interface PaneActions {
     lastOutcome: () => ValidationOutcome | null,
     onUserChange: () => void
   ): Promise<void>;
+  /**
+   * Turns the plain ranges the check found into Excel tables named Obiettivi,
+   * Fasi, Indicatori (or the English names): all of them, or none and why.
+   */
+  convertToTables(): Promise<ConvertOutcome>;
   /** Inserts the three planning tables; false (and nothing created) when the workbook already has tables. */
   createTables(): Promise<boolean>;
   /** The settings stored in the workbook (reference date, status language…), shared by every co-author. */
@@ -68,6 +74,7 @@ export function paneActions(
         await context.sync();
       }),
     createTables: () => createPlanningTables(host, language),
+    convertToTables: () => convertToTables(host, language),
     watchChanges: (lastOutcome, onUserChange) =>
       host.run({}, async (context) => {
         context.workbook.tables.onChanged.add(async (event) => {
