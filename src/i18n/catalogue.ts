@@ -74,6 +74,19 @@ export interface AddinTexts {
   readonly previous: string;
   readonly next: string;
   readonly createTables: string;
+  /** Converti in tabelle: the button, its confirmation and what came of it. */
+  readonly convertToTables: string;
+  readonly convertTitle: string;
+  /** `ranges`: "Fasi!A3:J5 → Fasi, …". */
+  readonly convertConfirm: (ranges: string) => string;
+  readonly convert: string;
+  readonly converted: (tables: string) => string;
+  readonly convertRefused: Readonly<
+    Record<
+      "merged-cells" | "overlaps-table" | "protected" | "excel",
+      (range: string, cells: string) => string
+    >
+  >;
   readonly stale: string;
   readonly mappingHeading: string;
   readonly mappingTable: (kind: string) => string;

@@ -322,6 +322,22 @@ export const en: Catalogue = {
     previous: "Previous",
     next: "Next",
     createTables: "Create planning tables",
+    convertToTables: "Convert to tables",
+    convertTitle: "Convert the ranges to Excel tables?",
+    convertConfirm: (ranges) =>
+      `These become Excel tables, with filters, header row and data (the titles above stay as they are): ${ranges}. Values, formats and status columns are kept.`,
+    convert: "Convert",
+    converted: (tables) => `Tables created: ${tables}.`,
+    convertRefused: {
+      "merged-cells": (range, cells) =>
+        `${range} holds merged cells (${cells}), which Excel cannot make a table of: unmerge them (Home > Merge & Center) and try again. No range was converted.`,
+      "overlaps-table": (range, cells) =>
+        `${range} overlaps table ${cells}: move the range or the table and try again. No range was converted.`,
+      protected: (range) =>
+        `The sheet of ${range} is protected: unprotect it (Review > Unprotect Sheet) and try again. No range was converted.`,
+      excel: (range) =>
+        `Excel could not convert ${range} (a co-author may have just changed it): nothing was converted; validate again and retry.`,
+    },
     stale:
       "The workbook changed after the check: click Validate objective to bring the results up to date.",
     mappingHeading: "Map the tables",

@@ -334,6 +334,22 @@ export const it: Catalogue = {
     previous: "Precedente",
     next: "Successiva",
     createTables: "Crea tabelle di pianificazione",
+    convertToTables: "Converti in tabelle",
+    convertTitle: "Convertire gli intervalli in tabelle Excel?",
+    convertConfirm: (ranges) =>
+      `Diventano tabelle Excel, con i filtri, la riga di intestazione e i dati (i titoli sopra restano come sono): ${ranges}. Valori, formati e colonne di stato restano invariati.`,
+    convert: "Converti",
+    converted: (tables) => `Tabelle create: ${tables}.`,
+    convertRefused: {
+      "merged-cells": (range, cells) =>
+        `${range} contiene celle unite (${cells}) e Excel non ne fa una tabella: separa le celle (Home > Unisci e allinea al centro) e riprova. Nessun intervallo è stato convertito.`,
+      "overlaps-table": (range, cells) =>
+        `${range} si sovrappone alla tabella ${cells}: sposta l'intervallo o la tabella e riprova. Nessun intervallo è stato convertito.`,
+      protected: (range) =>
+        `Il foglio di ${range} è protetto: rimuovi la protezione (Revisione > Rimuovi protezione foglio) e riprova. Nessun intervallo è stato convertito.`,
+      excel: (range) =>
+        `Excel non ha potuto convertire ${range} (forse un coautore lo ha appena modificato): nulla è stato convertito; valida di nuovo e riprova.`,
+    },
     stale:
       "La cartella è cambiata dopo il controllo: fai clic su Valida obiettivo per aggiornare i risultati.",
     mappingHeading: "Abbina le tabelle",

@@ -28,6 +28,7 @@ import { Summary } from "./Summary";
 import { Timeline } from "./Timeline";
 import type { Catalogue } from "../../i18n";
 import { FindingsList } from "./FindingsList";
+import { ConvertToTables } from "./ConvertToTables";
 import { useValidation } from "./use-validation";
 
 const useStyles = makeStyles({
@@ -149,6 +150,14 @@ export function App({ actions, words, today }: AppProps): React.JSX.Element {
         >
           {words.addin.createTables}
         </Button>
+      ) : null}
+      {validation.outcome ? (
+        <ConvertToTables
+          result={validation.outcome.result}
+          words={words}
+          convert={() => actions.convertToTables()}
+          onConverted={() => void validation.run()}
+        />
       ) : null}
       {validation.outcome &&
       !noTables(validation.outcome) &&
