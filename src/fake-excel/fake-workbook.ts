@@ -11,6 +11,7 @@ import {
   tableBounds,
   type SheetState,
   type TableChange,
+  type WorksheetChange,
   type TableState,
   type WorkbookState,
 } from "./workbook-state";
@@ -48,6 +49,23 @@ export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
     return new FakeWorksheet(this.context, name);
   }
 
+  /** worksheets.onChanged (ExcelApi 1.9): every change in any sheet's cells, with its source. */
+  get onChanged(): {
+    add(handler: (event: WorksheetChange) => Promise<void> | void): { remove(): void };
+  } {
+    const state = this.context.state;
+    return {
+      add: (handler) => {
+        const listener = (event: WorksheetChange) => void handler(event);
+        this.command({ onChanged: "add" }, () => void state.sheetListeners.add(listener));
+        return {
+          remove: () =>
+            this.command({ onChanged: "remove" }, () => void state.sheetListeners.delete(listener)),
+        };
+      },
+    };
+  }
+
   add(name: string): FakeWorksheet {
     this.command({ add: name }, () => {
       if (
@@ -80,6 +98,11 @@ export class FakeWorksheet extends FakeClientObject {
 
   get name(): string {
     return this.get("name");
+  }
+
+  /** The fake's worksheet id is its name, as its change events say. */
+  get id(): string {
+    return this.get("id");
   }
 
   get tables(): FakeTableCollection {
@@ -150,7 +173,7 @@ export class FakeWorksheet extends FakeClientObject {
   }
 
   protected override scalar(property: string): unknown {
-    if (property === "name") return this.sheet().name;
+    if (property === "name" || property === "id") return this.sheet().name;
     throw new FakeExcelError(
       "PropertyNotFound",
       `Worksheet has no property '${property}' in the fake.`

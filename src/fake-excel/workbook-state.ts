@@ -76,10 +76,22 @@ export interface TableChange {
   readonly address: string;
 }
 
+/** What Excel.WorksheetChangedEventArgs carries, as far as the add-in reads it. */
+export interface WorksheetChange {
+  readonly type: "WorksheetChanged";
+  readonly changeType: "RangeEdited";
+  readonly source: "Local" | "Remote";
+  /** The fake's worksheet id is its name. */
+  readonly worksheetId: string;
+  readonly address: string;
+}
+
 export interface WorkbookState {
   dateSystem: DateSystem;
   /** Handlers of tables.onChanged. */
   tableListeners: Set<(change: TableChange) => void>;
+  /** Handlers of worksheets.onChanged (ExcelApi 1.9). */
+  sheetListeners: Set<(change: WorksheetChange) => void>;
   sheets: Map<string, SheetState>;
   tables: TableState[];
   /** The document settings as saved in the file; each runtime keeps its own copy (see FakeExcelHost). */
@@ -96,6 +108,7 @@ export function emptyWorkbook(dateSystem: DateSystem = 1900): WorkbookState {
   return {
     dateSystem,
     tableListeners: new Set(),
+    sheetListeners: new Set(),
     sheets: new Map(),
     tables: [],
     settings: new Map(),
@@ -178,7 +191,25 @@ export function recordChanges(
   } finally {
     for (const sheet of state.sheets.values()) changedCells.delete(sheet);
   }
-  if (log.length === 0 || state.tableListeners.size === 0) return;
+  if (log.length === 0) return;
+  for (const sheet of new Set(log.map((c) => c.sheet))) {
+    if (state.sheetListeners.size === 0) break;
+    const cells = log.filter((c) => c.sheet === sheet);
+    const event: WorksheetChange = {
+      type: "WorksheetChanged",
+      changeType: "RangeEdited",
+      source,
+      worksheetId: sheet,
+      address: formatRangeRef({
+        firstColumn: Math.min(...cells.map((c) => c.col)),
+        firstRow: Math.min(...cells.map((c) => c.row)),
+        lastColumn: Math.max(...cells.map((c) => c.col)),
+        lastRow: Math.max(...cells.map((c) => c.row)),
+      }),
+    };
+    for (const listener of state.sheetListeners) listener(event);
+  }
+  if (state.tableListeners.size === 0) return;
   for (const table of state.tables) {
     const bounds = tableBounds(table);
     let minRow = Infinity;

@@ -83,6 +83,17 @@ export function paneActions(
             return;
           onUserChange();
         });
+        // A plain range has no table event: its sheet's changes stand in (worksheets.onChanged, ExcelApi 1.9).
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/id,items/name");
+        await context.sync();
+        const names = new Map(sheets.items.map((sheet) => [sheet.id, sheet.name]));
+        sheets.onChanged.add(async (event) => {
+          const outcome = lastOutcome();
+          const sheet = names.get(event.worksheetId);
+          if (event.source !== "Local" || outcome === null || sheet === undefined) return;
+          if (touchesPlainRange(sheet, event.address, outcome)) onUserChange();
+        });
         await context.sync();
       }),
     readSettings: () => readStoredSettings(host.settings).settings,
@@ -122,4 +133,23 @@ function onlyStatusColumns(
   for (let col = range.firstColumn; col <= range.lastColumn; col++)
     if (!status.includes(col)) return false;
   return true;
+}
+
+/**
+ * The change reaches a user column of a plain range (left of its status
+ * columns) on `sheet`: the add-in's own status cells lie right of them.
+ */
+function touchesPlainRange(sheet: string, address: string, outcome: ValidationOutcome): boolean {
+  const range = parseRangeRef(address.replace(/^.*!/, ""));
+  if (range === null) return false;
+  return Object.values(outcome.result.mapping).some((mapped) => {
+    if (mapped === null || mapped.table.plain !== true || mapped.table.sheet !== sheet)
+      return false;
+    const status = [...mapped.statusColumns.values()];
+    const userColumns = status.length > 0 ? Math.min(...status) : mapped.table.headers.length;
+    return (
+      range.firstColumn < mapped.table.firstColumn + userColumns &&
+      range.lastColumn >= mapped.table.firstColumn
+    );
+  });
 }

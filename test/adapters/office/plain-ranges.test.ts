@@ -1,3 +1,4 @@
+import { paneActions } from "../../../src/adapters/office/pane-actions";
 import { validateWorkbook } from "../../../src/adapters/office/validate-workbook";
 import { SEED_AS_OF } from "../../support/engine";
 import { allCells, valueAt } from "../../support/fake-host";
@@ -57,5 +58,20 @@ describe("plain ranges through the fake Excel", () => {
       { table: "Indicatori!A3:D5", sheet: "Indicatori", reason: "occupied", range: "F4:G5" },
     ]);
     expect(valueAt(host.state, "Indicatori", "E3")).toBeNull();
+  });
+
+  it("marks the results stale when the user edits a range's cells, not its status cells nor a co-author's edit", async () => {
+    const host = seedAsPlainRanges();
+    const outcome = await validateWorkbook(host, SEED_AS_OF, "it");
+    let stale = 0;
+    await paneActions(host, () => SEED_AS_OF, "it").watchChanges(
+      () => outcome,
+      () => stale++
+    );
+    host.simulateEdit("Fasi", 4, 8, "ERRORE");
+    host.simulateEdit("Fasi", 4, 1, "Accordo", "Remote");
+    expect(stale).toBe(0);
+    host.simulateEdit("Fasi", 4, 4, 43281);
+    expect(stale).toBe(1);
   });
 });
