@@ -1,5 +1,6 @@
 import { paneActions } from "../../../src/adapters/office/pane-actions";
 import { validateWorkbook } from "../../../src/adapters/office/validate-workbook";
+import { suggestedFix } from "../../../src/engine/suggested-fix";
 import { SEED_AS_OF } from "../../support/engine";
 import { allCells, valueAt } from "../../support/fake-host";
 import { seedAsPlainRanges } from "../../support/plain-ranges";
@@ -73,5 +74,17 @@ describe("plain ranges through the fake Excel", () => {
     expect(stale).toBe(0);
     host.simulateEdit("Fasi", 4, 4, 43281);
     expect(stale).toBe(1);
+  });
+
+  it("applies the suggested end date into the range's cell, and the card then checks clean", async () => {
+    const host = seedAsPlainRanges();
+    const outcome = await validateWorkbook(host, SEED_AS_OF, "it");
+    const finding = outcome.result.findings.find((f) => f.rule === "phase.end.missing")!;
+    const fix = suggestedFix(finding, outcome.dateSystem)!;
+    expect([fix.sheet, fix.cell, fix.display]).toEqual(["Fasi", "E4", "30/09/2018"]);
+    expect(await paneActions(host, () => SEED_AS_OF, "it").applyFix(fix)).toBe("written");
+    const again = await validateWorkbook(host, SEED_AS_OF, "it");
+    expect(again.result.summary).toMatchObject({ errors: 0, warnings: 0, infos: 3 });
+    expect(valueAt(host.state, "Fasi", "I4")).toBe("OK");
   });
 });
