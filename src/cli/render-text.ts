@@ -57,19 +57,26 @@ export function renderFile(
   );
   if (report.error !== null) lines.push(`  ${paint.red(report.error)}`);
   const listed = showAccepted ? report.findings : report.findings.filter((f) => !f.accepted);
-  if (listed.length === 0) lines.push(`  ${paint.green(words.noFindings)}`);
-  for (const [heading, findings] of groupByObjective(report, listed, words)) {
+  if (listed.every((f) => f.severity === "info")) lines.push(`  ${paint.green(words.noFindings)}`);
+  // Infos are advice: after every error and warning, dimmed.
+  const infos = listed.filter((f) => f.severity === "info");
+  const groups = [...groupByObjective(report, listed, words)];
+  if (infos.length > 0) groups.push([words.adviceHeading, infos]);
+  for (const [heading, findings] of groups) {
     lines.push(`  ${paint.bold(heading)}`);
     for (const f of findings) {
       const severity = f.accepted
         ? paint.dim(words.acceptedWarning)
         : f.severity === "error"
           ? paint.red(words.severity.error)
-          : paint.yellow(words.severity.warning);
+          : f.severity === "warning"
+            ? paint.yellow(words.severity.warning)
+            : words.severity.info;
       const where = f.sheet !== null && f.cell !== null ? sheetCellReference(f.sheet, f.cell) : "";
-      lines.push(
-        `    ${[severity, where, paint.dim(f.rule), f.message].filter((part) => part !== "").join(" ")}`
-      );
+      const line = [severity, where, paint.dim(f.rule), f.message]
+        .filter((part) => part !== "")
+        .join(" ");
+      lines.push(`    ${f.severity === "info" ? paint.dim(line) : line}`);
     }
   }
   for (const note of notes) lines.push(`  ${note}`);
@@ -90,15 +97,16 @@ function groupByObjective(
     if (group) group.push(f);
     else groups.set(key, [f]);
   };
-  for (const f of listed) {
+  const problems = listed.filter((f) => f.severity !== "info");
+  for (const f of problems) {
     if (f.row === null) add(words.workbookLevel, f);
   }
-  for (const f of listed) {
+  for (const f of problems) {
     if (f.row === null) continue;
     const code = f.objective === null ? undefined : known.get(f.objective.toUpperCase());
     if (code !== undefined) add(words.objectiveHeading(code), f);
   }
-  for (const f of listed) {
+  for (const f of problems) {
     if (f.row !== null && (f.objective === null || !known.has(f.objective.toUpperCase())))
       add(words.noObjective, f);
   }

@@ -6,7 +6,7 @@ const nullableNumber = z.nullable(z.number());
 
 export const findingReportSchema = z.object({
   rule: z.string(),
-  severity: z.enum(["error", "warning"]),
+  severity: z.enum(["error", "warning", "info"]),
   table: nullableString,
   sheet: nullableString,
   row: nullableNumber,
@@ -29,6 +29,8 @@ export const fileReportSchema = z.object({
     errors: z.number(),
     warnings: z.number(),
     accepted: z.number(),
+    /** Advice (`info` findings): listed, never counted among errors and warnings, never in the exit code. */
+    infos: z.number(),
   }),
   findings: z.array(findingReportSchema),
   objectives: z.array(

@@ -2,13 +2,15 @@ import type { Day } from "./days";
 import type { Problem } from "./parse/cells";
 import type { TableKind } from "./snapshot";
 
-export type Severity = "error" | "warning";
+/** `info` is advice: listed, never counted, never sets Esito/Check (domain.md §4). */
+export type Severity = "error" | "warning" | "info";
 
 export const RULES = {
   "table.missing": "error",
   "table.column.missing": "error",
   "table.headers.off": "error",
   "table.empty": "warning",
+  "table.plain-range": "info",
   "objective.code.missing": "error",
   "objective.code.duplicate": "error",
   "objective.title.missing": "error",
@@ -97,6 +99,7 @@ export interface FindingDetailsByRule {
   "table.column.missing": { readonly tableKind: TableKind; readonly field: string };
   "table.headers.off": { readonly tableKind: TableKind };
   "table.empty": { readonly tableKind: TableKind };
+  "table.plain-range": { readonly tableKind: TableKind };
   "objective.code.missing": MaybeProblem;
   "objective.code.duplicate": { readonly firstRow: number };
   "objective.title.missing": MaybeProblem;

@@ -55,6 +55,8 @@ export interface Summary {
   readonly warnings: number;
   /** Accepted warnings: listed, but not in `warnings`, Esito/Check or the exit code. */
   readonly accepted: number;
+  /** Advice (`info` findings): listed, never counted among errors and warnings. */
+  readonly infos: number;
 }
 
 export interface EngineResult {

@@ -31,11 +31,10 @@ export function runEngine(
     snapshot.settings.acceptedWarnings
   );
   const rows = computeWorkbook(parsed, links, findings, settings.asOf);
-  let errors = 0;
-  let accepted = 0;
+  const counts = { error: 0, warning: 0, info: 0, accepted: 0 };
   for (const finding of findings) {
-    if (finding.severity === "error") errors++;
-    else if (finding.accepted) accepted++;
+    if (finding.accepted) counts.accepted++;
+    else counts[finding.severity]++;
   }
   return {
     settings,
@@ -51,9 +50,10 @@ export function runEngine(
       objectives: parsed.objectives?.records.length ?? 0,
       phases: parsed.phases?.records.length ?? 0,
       indicators: parsed.indicators?.records.length ?? 0,
-      errors,
-      warnings: findings.length - errors - accepted,
-      accepted,
+      errors: counts.error,
+      warnings: counts.warning,
+      accepted: counts.accepted,
+      infos: counts.info,
     },
   };
 }

@@ -36,6 +36,24 @@ export const tableSnapshotSchema = z.object({
    * `headers` are then its column names, and no status column can be added under a header.
    */
   showHeaders: z.optional(z.boolean()),
+  /**
+   * True for a plain range (domain.md §2): cells under a header row, not an
+   * Excel table. Only engine/map makes these, from `sheets`; hosts never do.
+   */
+  plain: z.optional(z.boolean()),
+});
+
+/**
+ * A sheet's cells from A1 down its used range, for engine/map to find plain
+ * ranges in. Hosts report sheets only when one of the three tables is not
+ * among the Excel tables (see `needsPlainRanges`).
+ */
+export const sheetSnapshotSchema = z.object({
+  name: z.string(),
+  /** Row 1 first, column A first; rows may be shorter than the widest one. */
+  rows: z.array(z.array(cellValueSchema)),
+  /** Number format of every cell of `rows`, or null when the host cannot tell. */
+  numberFormats: z.nullable(z.array(z.array(z.string()))),
 });
 
 export const tableMappingSchema = z.object({
@@ -63,6 +81,8 @@ export const workbookSettingsSchema = z.object({
 export const workbookSnapshotSchema = z.object({
   dateSystem: z.union([z.literal(1900), z.literal(1904)]),
   tables: z.array(tableSnapshotSchema),
+  /** Sheets holding no Excel table, where a plain range may stand in for a missing table. */
+  sheets: z.optional(z.array(sheetSnapshotSchema)),
   settings: workbookSettingsSchema,
 });
 
@@ -71,6 +91,7 @@ export type CellValue = z.infer<typeof cellValueSchema>;
 export type TableKind = z.infer<typeof tableKindSchema>;
 export type Language = z.infer<typeof languageSchema>;
 export type TableSnapshot = z.infer<typeof tableSnapshotSchema>;
+export type SheetSnapshot = z.infer<typeof sheetSnapshotSchema>;
 export type TableMapping = z.infer<typeof tableMappingSchema>;
 export type WorkbookSettings = z.infer<typeof workbookSettingsSchema>;
 export type WorkbookSnapshot = z.infer<typeof workbookSnapshotSchema>;

@@ -167,6 +167,31 @@ export class FakeRange extends FakeClientObject {
     );
   }
 
+  /**
+   * The merged areas within the range, as Range.getMergedAreasOrNullObject
+   * (ExcelApi 1.13) gives them: a RangeAreas whose `address` lists each area
+   * with its sheet ("Sheet1!A1:B4, Sheet1!D1:D4", learn.microsoft.com:
+   * Excel.RangeAreas.address); a null object when none is.
+   */
+  getMergedAreasOrNullObject(): FakeMergedAreas {
+    return new FakeMergedAreas(this.context, `${this.path}.getMergedAreasOrNullObject()`, () => {
+      const a = this.resolve();
+      if (a === null) return null;
+      const within = (a.sheet.merges ?? []).filter((address) => {
+        const m = parseArea(a.sheet, address)!;
+        return (
+          m.row < a.row + a.rows &&
+          a.row < m.row + m.rows &&
+          m.col < a.col + a.cols &&
+          a.col < m.col + m.cols
+        );
+      });
+      return within.length === 0
+        ? null
+        : within.map((address) => sheetCellReference(a.sheet.name, address)).join(", ");
+    });
+  }
+
   /** The used part of the range (a null object when every cell is empty). */
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
     return new FakeRange(
@@ -389,6 +414,43 @@ export function parseArea(sheet: SheetState, address: string): RangeArea | null 
     rows: range.lastRow - range.firstRow + 1,
     cols: range.lastColumn - range.firstColumn + 1,
   };
+}
+
+/** The merged areas of a range, as far as the add-in reads them: their address. */
+export class FakeMergedAreas extends FakeClientObject {
+  constructor(
+    context: FakeRequestContext,
+    path: string,
+    private readonly addresses: () => string | null
+  ) {
+    super(context, path);
+  }
+
+  get address(): string {
+    return this.get("address");
+  }
+
+  get isNullObject(): boolean {
+    return this.get("isNullObject");
+  }
+
+  override defaultProps(): string[] {
+    return ["address"];
+  }
+
+  protected override nullable(): boolean {
+    return true;
+  }
+
+  protected override scalar(property: string): unknown {
+    const addresses = this.addresses();
+    if (property === "isNullObject") return addresses === null;
+    if (property === "address") return addresses;
+    throw new FakeExcelError(
+      "PropertyNotFound",
+      `RangeAreas has no property '${property}' in the fake.`
+    );
+  }
 }
 
 /** Text-comparison conditional formats only: the kind the add-in puts on the check column. */

@@ -1,3 +1,4 @@
+import { rangesOverlap } from "../engine/range-ref";
 import { dayFromYmd, serialFromDay } from "../engine/days";
 import { FakeClientObject, FakeCollection } from "./client-object";
 import { checkCriteria, criteriaAsRead, type FakeFilterCriteria } from "./filters";
@@ -10,6 +11,7 @@ import {
   tableBounds,
   type SheetState,
   type TableChange,
+  type WorksheetChange,
   type TableState,
   type WorkbookState,
 } from "./workbook-state";
@@ -47,6 +49,23 @@ export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
     return new FakeWorksheet(this.context, name);
   }
 
+  /** worksheets.onChanged (ExcelApi 1.9): every change in any sheet's cells, with its source. */
+  get onChanged(): {
+    add(handler: (event: WorksheetChange) => Promise<void> | void): { remove(): void };
+  } {
+    const state = this.context.state;
+    return {
+      add: (handler) => {
+        const listener = (event: WorksheetChange) => void handler(event);
+        this.command({ onChanged: "add" }, () => void state.sheetListeners.add(listener));
+        return {
+          remove: () =>
+            this.command({ onChanged: "remove" }, () => void state.sheetListeners.delete(listener)),
+        };
+      },
+    };
+  }
+
   add(name: string): FakeWorksheet {
     this.command({ add: name }, () => {
       if (
@@ -81,6 +100,11 @@ export class FakeWorksheet extends FakeClientObject {
     return this.get("name");
   }
 
+  /** The fake's worksheet id is its name, as its change events say. */
+  get id(): string {
+    return this.get("id");
+  }
+
   get tables(): FakeTableCollection {
     return new FakeTableCollection(
       this.context,
@@ -97,6 +121,38 @@ export class FakeWorksheet extends FakeClientObject {
         throw new FakeExcelError("InvalidArgument", `"${address}" is not a range address.`);
       return area;
     });
+  }
+
+  /** The sheet's used range, from its cells (Worksheet.getUsedRangeOrNullObject, ExcelApi 1.4). */
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return new FakeRange(
+      this.context,
+      `${this.path}.getUsedRangeOrNullObject(${valuesOnly})`,
+      () => {
+        const sheet = this.sheet();
+        let minRow = Infinity;
+        let minCol = Infinity;
+        let maxRow = -Infinity;
+        let maxCol = -Infinity;
+        for (const [key, cell] of sheet.cells) {
+          if (cell.value === null && (valuesOnly || cell.numberFormat === "General")) continue;
+          const [row, col] = key.split(":").map(Number);
+          minRow = Math.min(minRow, row);
+          minCol = Math.min(minCol, col);
+          maxRow = Math.max(maxRow, row);
+          maxCol = Math.max(maxCol, col);
+        }
+        return minRow === Infinity
+          ? null
+          : {
+              sheet,
+              row: minRow,
+              col: minCol,
+              rows: maxRow - minRow + 1,
+              cols: maxCol - minCol + 1,
+            };
+      }
+    );
   }
 
   activate(): void {
@@ -117,7 +173,7 @@ export class FakeWorksheet extends FakeClientObject {
   }
 
   protected override scalar(property: string): unknown {
-    if (property === "name") return this.sheet().name;
+    if (property === "name" || property === "id") return this.sheet().name;
     throw new FakeExcelError(
       "PropertyNotFound",
       `Worksheet has no property '${property}' in the fake.`
@@ -207,6 +263,32 @@ export class FakeTableCollection extends FakeCollection<FakeTable> {
           `The fake adds tables with headers over an address (${address}).`
         );
       }
+      const wanted = {
+        firstRow: area.row,
+        lastRow: area.row + area.rows - 1,
+        firstColumn: area.col,
+        lastColumn: area.col + area.cols - 1,
+      };
+      // Excel refuses a table over another one with InvalidArgument, "A table can't overlap
+      // another table" (office-js #1199); over merged cells it refuses the same way, as its
+      // Format as Table does ("A table can't overlap a range that contains merged cells").
+      if (state.tables.some((t) => t.sheet === sheet.name && rangesOverlap(tableBounds(t), wanted)))
+        throw new FakeExcelError("InvalidArgument", "A table can't overlap another table.");
+      if (
+        (sheet.merges ?? []).some((m) => {
+          const merge = parseArea(sheet, m)!;
+          return rangesOverlap(wanted, {
+            firstRow: merge.row,
+            lastRow: merge.row + merge.rows - 1,
+            firstColumn: merge.col,
+            lastColumn: merge.col + merge.cols - 1,
+          });
+        })
+      )
+        throw new FakeExcelError(
+          "InvalidArgument",
+          "A table can't overlap a range that contains merged cells."
+        );
       const columns = Array.from({ length: area.cols }, (_, c) => {
         const value = sheet.cells.get(`${area.row}:${area.col + c}`)?.value;
         return typeof value === "string" && value !== "" ? value : `Column${c + 1}`;
@@ -306,6 +388,15 @@ export class FakeTable extends FakeClientObject {
     // Resolved through the table, so it follows the table wherever the batch finds it.
     this.worksheetProxy ??= new FakeWorksheetOfTable(this.context, this.path, () => this.table());
     return this.worksheetProxy;
+  }
+
+  /** Table.convertToRange (ExcelApi 1.2): the table goes, its cells stay as they are. */
+  convertToRange(): void {
+    this.command({ convertToRange: true }, () => {
+      const table = this.table();
+      assertWritable(this.sheetOf(table));
+      this.context.state.tables = this.context.state.tables.filter((t) => t !== table);
+    });
   }
 
   getRange(): FakeRange {

@@ -1,7 +1,7 @@
 import type { WorkbookSnapshot } from "../engine/snapshot";
 import { addSheet, emptyWorkbook, setCell, type WorkbookState } from "./workbook-state";
 
-/** A fake workbook holding the tables of a snapshot (what the CLI reads from an .xlsx, or a test builds). */
+/** A fake workbook holding the tables and plain sheets of a snapshot (what the CLI reads from an .xlsx, or a test builds). */
 export function workbookStateFromSnapshot(snapshot: WorkbookSnapshot): WorkbookState {
   const state = emptyWorkbook(snapshot.dateSystem);
   snapshot.tables.forEach((table, id) => {
@@ -33,5 +33,16 @@ export function workbookStateFromSnapshot(snapshot: WorkbookSnapshot): WorkbookS
       filters: new Map(),
     });
   });
+  // A sheet's plain cells (a plain range, titles, notes), row 1 and column A first.
+  for (const sheetSnapshot of snapshot.sheets ?? []) {
+    const sheet = state.sheets.get(sheetSnapshot.name) ?? addSheet(state, sheetSnapshot.name);
+    sheetSnapshot.rows.forEach((row, r) =>
+      row.forEach((value, c) => {
+        const numberFormat = sheetSnapshot.numberFormats?.[r]?.[c] ?? "General";
+        if (value !== null || numberFormat !== "General")
+          setCell(sheet, r + 1, c, { value, numberFormat });
+      })
+    );
+  }
   return state;
 }

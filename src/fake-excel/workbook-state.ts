@@ -40,6 +40,8 @@ export interface SheetState {
   /** Key `row:col` (1-based row, 0-based column). */
   cells: CellMap;
   conditionalFormats: ConditionalFormatState[];
+  /** Merged areas, e.g. `A1:F1` (Home > Merge & Center). */
+  merges?: string[];
 }
 
 export interface TableState {
@@ -74,10 +76,22 @@ export interface TableChange {
   readonly address: string;
 }
 
+/** What Excel.WorksheetChangedEventArgs carries, as far as the add-in reads it. */
+export interface WorksheetChange {
+  readonly type: "WorksheetChanged";
+  readonly changeType: "RangeEdited";
+  readonly source: "Local" | "Remote";
+  /** The fake's worksheet id is its name. */
+  readonly worksheetId: string;
+  readonly address: string;
+}
+
 export interface WorkbookState {
   dateSystem: DateSystem;
   /** Handlers of tables.onChanged. */
   tableListeners: Set<(change: TableChange) => void>;
+  /** Handlers of worksheets.onChanged (ExcelApi 1.9). */
+  sheetListeners: Set<(change: WorksheetChange) => void>;
   sheets: Map<string, SheetState>;
   tables: TableState[];
   /** The document settings as saved in the file; each runtime keeps its own copy (see FakeExcelHost). */
@@ -94,6 +108,7 @@ export function emptyWorkbook(dateSystem: DateSystem = 1900): WorkbookState {
   return {
     dateSystem,
     tableListeners: new Set(),
+    sheetListeners: new Set(),
     sheets: new Map(),
     tables: [],
     settings: new Map(),
@@ -289,36 +304,26 @@ export function recordChanges(
   } finally {
     for (const sheet of state.sheets.values()) changedCells.delete(sheet);
   }
+  // Worksheet events first, one per sheet written, over the cells written: a plain range has no table event.
+  if (state.sheetListeners.size > 0) {
+    for (const [sheet, log] of logs) {
+      const bounds = writtenBounds(log, null);
+      if (bounds === null) continue;
+      const event: WorksheetChange = {
+        type: "WorksheetChanged",
+        changeType: "RangeEdited",
+        source,
+        worksheetId: sheet,
+        address: formatRangeRef(bounds),
+      };
+      for (const listener of state.sheetListeners) listener(event);
+    }
+  }
   if (state.tableListeners.size === 0) return;
   for (const table of state.tables) {
-    const bounds = tableBounds(table);
-    const log = logs.get(table.sheet) ?? [];
-    let minRow = Infinity;
-    let maxRow = -Infinity;
-    let minCol = Infinity;
-    let maxCol = -Infinity;
-    for (let i = 0; i < log.length; i += 2) {
-      const row = log[i];
-      const col = log[i + 1];
-      if (
-        row < bounds.firstRow ||
-        row > bounds.lastRow ||
-        col < bounds.firstColumn ||
-        col > bounds.lastColumn
-      )
-        continue;
-      minRow = Math.min(minRow, row);
-      maxRow = Math.max(maxRow, row);
-      minCol = Math.min(minCol, col);
-      maxCol = Math.max(maxCol, col);
-    }
-    if (minRow === Infinity) continue;
-    const address = formatRangeRef({
-      firstColumn: minCol,
-      firstRow: minRow,
-      lastColumn: maxCol,
-      lastRow: maxRow,
-    });
+    const bounds = writtenBounds(logs.get(table.sheet) ?? [], tableBounds(table));
+    if (bounds === null) continue;
+    const address = formatRangeRef(bounds);
     const event: TableChange = {
       type: "TableChanged",
       changeType: "RangeEdited",
@@ -329,4 +334,32 @@ export function recordChanges(
     };
     for (const listener of state.tableListeners) listener(event);
   }
+}
+
+/** The smallest range holding every cell of a flat row/column log, within `limits` when given; null when none. */
+function writtenBounds(
+  log: readonly number[],
+  limits: ReturnType<typeof tableBounds> | null
+): ReturnType<typeof tableBounds> | null {
+  let firstRow = Infinity;
+  let lastRow = -Infinity;
+  let firstColumn = Infinity;
+  let lastColumn = -Infinity;
+  for (let i = 0; i < log.length; i += 2) {
+    const row = log[i];
+    const col = log[i + 1];
+    if (
+      limits !== null &&
+      (row < limits.firstRow ||
+        row > limits.lastRow ||
+        col < limits.firstColumn ||
+        col > limits.lastColumn)
+    )
+      continue;
+    firstRow = Math.min(firstRow, row);
+    lastRow = Math.max(lastRow, row);
+    firstColumn = Math.min(firstColumn, col);
+    lastColumn = Math.max(lastColumn, col);
+  }
+  return firstRow === Infinity ? null : { firstRow, lastRow, firstColumn, lastColumn };
 }

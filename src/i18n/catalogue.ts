@@ -57,7 +57,7 @@ export interface AddinTexts {
   readonly validating: string;
   readonly findingsHeading: string;
   readonly noFindings: string;
-  readonly severity: Readonly<Record<"error" | "warning", string>>;
+  readonly severity: Readonly<Record<"error" | "warning" | "info", string>>;
   readonly useSuggestion: (date: string) => string;
   readonly confirmFixTitle: string;
   readonly confirmFix: (date: string, where: string) => string;
@@ -85,6 +85,19 @@ export interface AddinTexts {
   readonly previous: string;
   readonly next: string;
   readonly createTables: string;
+  /** Converti in tabelle: the button, its confirmation and what came of it. */
+  readonly convertToTables: string;
+  readonly convertTitle: string;
+  /** `ranges`: "Fasi!A3:J5 → Fasi, …". */
+  readonly convertConfirm: (ranges: string) => string;
+  readonly convert: string;
+  readonly converted: (tables: string) => string;
+  readonly convertRefused: Readonly<
+    Record<
+      "merged-cells" | "overlaps-table" | "protected" | "excel",
+      (range: string, cells: string) => string
+    >
+  >;
   readonly stale: string;
   readonly mappingHeading: string;
   readonly mappingTable: (kind: string) => string;
@@ -160,9 +173,11 @@ export interface CliTexts {
   readonly asOf: (date: string) => string;
   readonly noFindings: string;
   readonly workbookLevel: string;
+  /** Heading of the `info` findings, listed last. */
+  readonly adviceHeading: string;
   readonly objectiveHeading: (code: string) => string;
   readonly noObjective: string;
-  readonly severity: Readonly<Record<"error" | "warning", string>>;
+  readonly severity: Readonly<Record<"error" | "warning" | "info", string>>;
   readonly wrote: (path: string) => string;
   readonly unchanged: (path: string) => string;
   readonly notWritten: (reason: string) => string;

@@ -137,6 +137,8 @@ export const en: Catalogue = {
     "table.column.missing": (d, _o, table) =>
       `Table "${table}" has no "${FIELDS[d.field] ?? d.field}" column, which is required: add a column with that header.`,
     "table.empty": (_d, _o, table) => `Table "${table}" has no data rows: fill it in or delete it.`,
+    "table.plain-range": (d, _o, table) =>
+      `${TABLES[d.tableKind]} is a plain range (${table}), not an Excel table: it is checked all the same. Formatted as a table (Home > Format as Table) it would get filters and keep its columns together.`,
     "table.headers.off": (_d, _o, table) =>
       `Table "${table}" has its header row turned off, so it cannot be checked: select the table and turn on Table Design > Header Row, then validate again.`,
     "objective.code.missing": (d) =>
@@ -222,10 +224,11 @@ export const en: Catalogue = {
     acceptedWarning: "ACCEPTED WARNING",
     asOf: (date) => `reference date ${date}`,
     noFindings: "No problems found.",
+    adviceHeading: "Advice",
     workbookLevel: "Workbook",
     objectiveHeading: (code) => `Objective ${code}`,
     noObjective: "Rows with no known objective",
-    severity: { error: "ERROR", warning: "WARNING" },
+    severity: { error: "ERROR", warning: "WARNING", info: "INFO" },
     wrote: (path) => `wrote ${path}`,
     unchanged: (path) => `${path}: already up to date, copied unchanged`,
     notWritten: (reason) => `copy not written: ${reason}`,
@@ -251,7 +254,7 @@ export const en: Catalogue = {
       "over-compressed": (detail) =>
         `part ${detail} is compressed more than ${number(ZIP_LIMITS.maxRatio)} times, as in files made to exhaust memory, and is not opened: if the file comes from a trusted source, open it in Excel and save it again`,
       "no-tables": () =>
-        "has no Excel tables: format the data as tables (Home > Format as Table) named Obiettivi, Fasi and Indicatori",
+        "has no Excel tables, nor a row of objective, phase or indicator headers within a sheet's first 20 rows: format the data as tables (Home > Format as Table) named Obiettivi, Fasi and Indicatori",
       "bad-character": (detail) =>
         `holds a character reference XML does not allow (${detail}): retype that cell in Excel and save the workbook again`,
       dtd: (detail) =>
@@ -259,6 +262,10 @@ export const en: Catalogue = {
       "table-too-large": (detail) => {
         const [table, sheet, rows, columns, limit] = detail.split("\t");
         return `table ${table} on sheet ${sheet} is ${rows} rows × ${columns} columns; the limit is ${Number(limit).toLocaleString("en-US")} cells for the tables of a workbook: remove the empty rows and columns at the end of the table (Table Design > Resize Table)`;
+      },
+      "sheet-too-large": (detail) => {
+        const [sheet, row, limit] = detail.split("\t");
+        return `sheet ${sheet}, read to find ranges that are not tables, passes the limit of ${number(Number(limit))} cells for a workbook at row ${row}: remove the rows and columns you do not need, or format the objectives, phases and indicators as tables`;
       },
       "table-columns": (detail) => {
         const [table, sheet, width, names] = detail.split("\t");
@@ -338,7 +345,7 @@ export const en: Catalogue = {
     validating: "Checking…",
     findingsHeading: "Findings",
     noFindings: "No problems found.",
-    severity: { error: "Error", warning: "Warning" },
+    severity: { error: "Error", warning: "Warning", info: "Information" },
     useSuggestion: (date) => `Use ${date}`,
     confirmFixTitle: "Fix the cell?",
     fixWillChange,
@@ -366,6 +373,22 @@ export const en: Catalogue = {
     previous: "Previous",
     next: "Next",
     createTables: "Create planning tables",
+    convertToTables: "Convert to tables",
+    convertTitle: "Convert the ranges to Excel tables?",
+    convertConfirm: (ranges) =>
+      `These become Excel tables, with filters, header row and data (the titles above stay as they are): ${ranges}. Values, formats and status columns are kept.`,
+    convert: "Convert",
+    converted: (tables) => `Tables created: ${tables}.`,
+    convertRefused: {
+      "merged-cells": (range, cells) =>
+        `${range} holds merged cells (${cells}), which Excel cannot make a table of: unmerge them (Home > Merge & Center) and try again. No range was converted.`,
+      "overlaps-table": (range, cells) =>
+        `${range} overlaps table ${cells}: move the range or the table and try again. No range was converted.`,
+      protected: (range) =>
+        `The sheet of ${range} is protected: unprotect it (Review > Unprotect Sheet) and try again. No range was converted.`,
+      excel: (range) =>
+        `Excel could not convert ${range} (a co-author may have just changed it): nothing was converted; validate again and retry.`,
+    },
     stale:
       "The workbook changed after the check: click Validate objective to bring the results up to date.",
     mappingHeading: "Map the tables",

@@ -147,6 +147,8 @@ export const it: Catalogue = {
       `La tabella «${table}» ha la riga di intestazione disattivata e non può essere controllata: seleziona la tabella, attiva Struttura tabella > Riga di intestazione e valida di nuovo.`,
     "table.empty": (_d, _o, table) =>
       `La tabella «${table}» non ha righe di dati: compila la tabella o eliminala.`,
+    "table.plain-range": (d, _o, table) =>
+      `${TABLES[d.tableKind]} è un intervallo semplice (${table}), non una tabella Excel: è controllato lo stesso. Formattato come tabella (Home > Formatta come tabella) avrebbe i filtri e terrebbe unite le sue colonne.`,
     "objective.code.missing": (d) =>
       missing("Codice obiettivo mancante", "inserisci il codice, es. 2018_ZN12", d),
     "objective.code.duplicate": (d, o) =>
@@ -230,10 +232,11 @@ export const it: Catalogue = {
     acceptedWarning: "AVVISO ACCETTATO",
     asOf: (date) => `data di riferimento ${date}`,
     noFindings: "Nessun problema trovato.",
+    adviceHeading: "Consigli",
     workbookLevel: "Cartella di lavoro",
     objectiveHeading: (code) => `Obiettivo ${code}`,
     noObjective: "Righe senza obiettivo riconosciuto",
-    severity: { error: "ERRORE", warning: "AVVISO" },
+    severity: { error: "ERRORE", warning: "AVVISO", info: "INFO" },
     wrote: (path) => `scritto ${path}`,
     unchanged: (path) => `${path}: già aggiornato, copiato senza modifiche`,
     notWritten: (reason) => `copia non scritta: ${reason}`,
@@ -259,7 +262,7 @@ export const it: Catalogue = {
       "over-compressed": (detail) =>
         `la parte ${detail} è compressa più di ${number(ZIP_LIMITS.maxRatio)} volte, come nei file fatti per esaurire la memoria, e non viene aperta: se il file viene da una fonte fidata, aprilo in Excel e salvalo di nuovo`,
       "no-tables": () =>
-        "non contiene tabelle Excel: formatta i dati come tabella (Home > Formatta come tabella) e chiama le tabelle Obiettivi, Fasi e Indicatori",
+        "non contiene tabelle Excel né, nelle prime 20 righe di un foglio, una riga di intestazioni di obiettivi, fasi o indicatori: formatta i dati come tabella (Home > Formatta come tabella) e chiama le tabelle Obiettivi, Fasi e Indicatori",
       "bad-character": (detail) =>
         `contiene un riferimento a un carattere che XML non ammette (${detail}): riscrivi quella cella in Excel e salva di nuovo la cartella di lavoro`,
       dtd: (detail) =>
@@ -267,6 +270,10 @@ export const it: Catalogue = {
       "table-too-large": (detail) => {
         const [table, sheet, rows, columns, limit] = detail.split("\t");
         return `la tabella ${table} nel foglio ${sheet} è di ${rows} righe × ${columns} colonne; il limite è ${Number(limit).toLocaleString("it-IT")} celle per le tabelle di una cartella di lavoro: togli le righe e le colonne vuote in fondo alla tabella (Struttura tabella > Ridimensiona tabella)`;
+      },
+      "sheet-too-large": (detail) => {
+        const [sheet, row, limit] = detail.split("\t");
+        return `il foglio ${sheet}, letto per trovare gli intervalli senza tabella, supera alla riga ${row} il limite di ${Number(limit).toLocaleString("it-IT")} celle per una cartella di lavoro: togli le righe e le colonne che non servono, oppure formatta obiettivi, fasi e indicatori come tabelle`;
       },
       "table-columns": (detail) => {
         const [table, sheet, width, names] = detail.split("\t");
@@ -349,7 +356,7 @@ export const it: Catalogue = {
     validating: "Controllo in corso…",
     findingsHeading: "Segnalazioni",
     noFindings: "Nessun problema trovato.",
-    severity: { error: "Errore", warning: "Avviso" },
+    severity: { error: "Errore", warning: "Avviso", info: "Informazione" },
     useSuggestion: (date) => `Usa ${date}`,
     confirmFixTitle: "Correggere la cella?",
     fixWillChange,
@@ -378,6 +385,22 @@ export const it: Catalogue = {
     previous: "Precedente",
     next: "Successiva",
     createTables: "Crea tabelle di pianificazione",
+    convertToTables: "Converti in tabelle",
+    convertTitle: "Convertire gli intervalli in tabelle Excel?",
+    convertConfirm: (ranges) =>
+      `Diventano tabelle Excel, con i filtri, la riga di intestazione e i dati (i titoli sopra restano come sono): ${ranges}. Valori, formati e colonne di stato restano invariati.`,
+    convert: "Converti",
+    converted: (tables) => `Tabelle create: ${tables}.`,
+    convertRefused: {
+      "merged-cells": (range, cells) =>
+        `${range} contiene celle unite (${cells}) e Excel non ne fa una tabella: separa le celle (Home > Unisci e allinea al centro) e riprova. Nessun intervallo è stato convertito.`,
+      "overlaps-table": (range, cells) =>
+        `${range} si sovrappone alla tabella ${cells}: sposta l'intervallo o la tabella e riprova. Nessun intervallo è stato convertito.`,
+      protected: (range) =>
+        `Il foglio di ${range} è protetto: rimuovi la protezione (Revisione > Rimuovi protezione foglio) e riprova. Nessun intervallo è stato convertito.`,
+      excel: (range) =>
+        `Excel non ha potuto convertire ${range} (forse un coautore lo ha appena modificato): nulla è stato convertito; valida di nuovo e riprova.`,
+    },
     stale:
       "La cartella di lavoro è cambiata dopo il controllo: fai clic su Valida obiettivo per aggiornare i risultati.",
     mappingHeading: "Abbina le tabelle",

@@ -20,6 +20,7 @@ export type ReadFailure =
   | "bad-character"
   | "dtd"
   | "table-too-large"
+  | "sheet-too-large"
   | "table-columns";
 
 /** Why a table's status columns could not be written. */

@@ -1,6 +1,7 @@
 import type { Check, ObjectiveStatus, PhaseStatus } from "../engine/compute/statuses";
 import type { Day } from "../engine/days";
 import type { EngineResult } from "../engine/result";
+import type { Severity } from "../engine/findings";
 import type { CellValue, Language } from "../engine/snapshot";
 import { cellAddress } from "../engine/cell-address";
 import { isCellError } from "../engine/snapshot";
@@ -35,7 +36,7 @@ export interface FindingLine {
   readonly directorate: string | null;
   readonly objective: string | null;
   readonly rule: string;
-  readonly severity: "error" | "warning";
+  readonly severity: Severity;
   readonly sheet: string | null;
   readonly cell: string | null;
   readonly message: string;
@@ -312,7 +313,8 @@ function furthestBehindFirst(a: BehindObjective, b: BehindObjective): number {
   return gap(b) - gap(a) || (a.code ?? "").localeCompare(b.code ?? "");
 }
 
-function countSeverities(findings: readonly { severity: string }[]): {
+/** Open problems only: an info is advice and an accepted warning is settled (domain.md §4). */
+function countSeverities(findings: readonly { severity: Severity; accepted: boolean }[]): {
   errors: number;
   warnings: number;
 } {
@@ -320,7 +322,7 @@ function countSeverities(findings: readonly { severity: string }[]): {
   let warnings = 0;
   for (const f of findings) {
     if (f.severity === "error") errors++;
-    else if (f.severity === "warning") warnings++;
+    else if (f.severity === "warning" && !f.accepted) warnings++;
   }
   return { errors, warnings };
 }

@@ -1,6 +1,7 @@
 import type { Day } from "../../engine/days";
 import type { Language, WorkbookSettings } from "../../engine/snapshot";
 import { createPlanningTables } from "./create-tables";
+import { convertToTables, type ConvertOutcome } from "./convert-to-tables";
 import {
   readStoredSettings,
   refreshStoredSettings,
@@ -38,6 +39,11 @@ export interface PaneActions {
     lastOutcome: () => ValidationOutcome | null,
     onUserChange: () => void
   ): Promise<void>;
+  /**
+   * Turns the plain ranges the check found into Excel tables named Obiettivi,
+   * Fasi, Indicatori (or the English names): all of them, or none and why.
+   */
+  convertToTables(): Promise<ConvertOutcome>;
   /** Inserts the three planning tables; false (and nothing created) when the workbook already has tables. */
   createTables(): Promise<boolean>;
   /** The settings stored in the workbook (reference date, status language…), shared by every co-author. */
@@ -81,6 +87,7 @@ export function paneActions(
         await context.sync();
       }),
     createTables: () => createPlanningTables(host, language),
+    convertToTables: () => convertToTables(host, language),
     watchChanges: (lastOutcome, onUserChange) =>
       host.run({}, async (context) => {
         context.workbook.tables.onChanged.add(async (event) => {
@@ -88,6 +95,17 @@ export function paneActions(
           if (event.source !== "Local" || outcome === null || onlyStatusColumns(event, outcome))
             return;
           onUserChange();
+        });
+        // A plain range has no table event: its sheet's changes stand in (worksheets.onChanged, ExcelApi 1.9).
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/id,items/name");
+        await context.sync();
+        const names = new Map(sheets.items.map((sheet) => [sheet.id, sheet.name]));
+        sheets.onChanged.add(async (event) => {
+          const outcome = lastOutcome();
+          const sheet = names.get(event.worksheetId);
+          if (event.source !== "Local" || outcome === null || sheet === undefined) return;
+          if (touchesPlainRange(sheet, event.address, outcome)) onUserChange();
         });
         await context.sync();
       }),
@@ -143,4 +161,23 @@ async function changeAcceptance(
     return readStoredSettings(host.settings).settings;
   }
   return updateAcceptedWarnings(host.settings, (list) => change(list, acceptance));
+}
+
+/**
+ * The change reaches a user column of a plain range (left of its status
+ * columns) on `sheet`: the add-in's own status cells lie right of them.
+ */
+function touchesPlainRange(sheet: string, address: string, outcome: ValidationOutcome): boolean {
+  const range = parseRangeRef(address.replace(/^.*!/, ""));
+  if (range === null) return false;
+  return Object.values(outcome.result.mapping).some((mapped) => {
+    if (mapped === null || mapped.table.plain !== true || mapped.table.sheet !== sheet)
+      return false;
+    const status = [...mapped.statusColumns.values()];
+    const userColumns = status.length > 0 ? Math.min(...status) : mapped.table.headers.length;
+    return (
+      range.firstColumn < mapped.table.firstColumn + userColumns &&
+      range.lastColumn >= mapped.table.firstColumn
+    );
+  });
 }

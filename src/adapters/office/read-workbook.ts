@@ -38,6 +38,8 @@ export interface OfficeTable {
     readonly header: string;
     readonly criteria: Excel.FilterCriteria | null;
   }[];
+  /** Set for a plain range (domain.md §2): no Excel table, its cells under this header row. */
+  readonly plain?: { readonly headerRow: number };
 }
 
 export interface OfficeWorkbook {

@@ -5,6 +5,7 @@ import type { DateSystem, Language } from "../../engine/snapshot";
 import { catalogue, messageTexts } from "../../i18n";
 import type { ExcelHost } from "./excel-host";
 import { readWorkbook, type OfficeWorkbook } from "./read-workbook";
+import { readPlainSheets } from "./read-plain-ranges";
 import { readStoredSettings, refreshStoredSettings } from "./stored-settings";
 import { measured } from "../../engine/timing";
 import {
@@ -65,7 +66,9 @@ export async function validateWorkbook(
   return measured("validate", () =>
     host.run(options, async (context) => {
       const attempt = async () => {
-        const workbook = await measured("read", () => readWorkbook(context, stored.settings));
+        const workbook = await measured("read", async () =>
+          readPlainSheets(context, await readWorkbook(context, stored.settings))
+        );
         const { result, plan } = await measured("check", () =>
           checkAndPlan(workbook.snapshot, { defaultStatusLanguage: defaultLanguage }, today)
         );

@@ -1,8 +1,14 @@
-import { parseRangeRef } from "../../engine/range-ref";
+import { formatRangeRef, parseRangeRef } from "../../engine/range-ref";
 import type { ColumnPlan, PlanValue, TablePlan, WritePlan } from "../../engine/plan/write-plan";
 import type { CellValue } from "../../engine/snapshot";
 import type { Catalogue } from "../../i18n";
-import { SYNC_BUDGET_BYTES, type OfficeTable, type OfficeWorkbook } from "./read-workbook";
+import {
+  MAX_NEW_COLUMNS,
+  SYNC_BUDGET_BYTES,
+  type OfficeTable,
+  type OfficeWorkbook,
+} from "./read-workbook";
+import { plainHeaderCell, plainTarget } from "./read-plain-ranges";
 
 /** A table the plan was not applied to, left exactly as it was. */
 export interface SkippedTable {
@@ -89,7 +95,10 @@ export async function writeWorkbook(
 ): Promise<OfficeWriteOutcome> {
   const targets = plan.tables.map((tablePlan) => ({
     tablePlan,
-    table: workbook.tables.find((t) => t.name === tablePlan.table)!,
+    table:
+      tablePlan.plain === true
+        ? plainTarget(workbook, tablePlan)
+        : workbook.tables.find((t) => t.name === tablePlan.table)!,
   }));
   const protectedTarget = targets.find(({ table }) => table.sheetProtected);
   if (protectedTarget) throw new ProtectedSheetError(protectedTarget.table.sheet);
@@ -112,7 +121,7 @@ export async function writeWorkbook(
       });
       continue;
     }
-    const confirmation = confirmationOf(table, workbook, keys[table.name] ?? []);
+    const confirmation = confirmationOf(tablePlan, table, workbook, keys[table.name] ?? []);
     confirmations.set(table.name, confirmation);
     const steps = tableSteps(tablePlan, table, words, confirmation.maxRowsPerStep);
     opening.push(...steps.opening);
@@ -241,11 +250,15 @@ interface Confirmation {
 }
 
 function confirmationOf(
+  plan: TablePlan,
   table: OfficeTable,
   workbook: OfficeWorkbook,
   keys: readonly number[]
 ): Confirmation {
-  const snapshot = workbook.snapshot.tables.find((t) => t.name === table.name)!;
+  const snapshot =
+    table.plain === undefined
+      ? workbook.snapshot.tables.find((t) => t.name === table.name)!
+      : plainRows(workbook, plan);
   // Each key cell comes back as `[value],` in its column's `values`.
   const prefix = new Float64Array(snapshot.rows.length + 1);
   snapshot.rows.forEach((row, r) => {
@@ -287,7 +300,7 @@ function queueConfirmations(
   }
   return [...spans].map(([name, span]) => {
     const confirmation = confirmations.get(name)!;
-    const body = context.workbook.tables.getItem(name).getDataBodyRange();
+    const body = dataBody(context, confirmation.table);
     body.load("rowCount");
     const cells = confirmation.keys.map((key) => {
       const range = body.getCell(span.from, key).getResizedRange(span.to - span.from - 1, 0);
@@ -297,8 +310,6 @@ function queueConfirmations(
     return () => {
       const table = confirmation.table;
       const moved = () => new RowsMovedError(table.name, table.sheet);
-      // This check runs only after the batch's sync (see writeWorkbook), which the rule cannot see.
-      // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read
       if (body.rowCount !== table.rowCount) throw moved();
       for (const { key, range } of cells) {
         range.values.forEach(([value], r) => {
@@ -316,7 +327,7 @@ async function movedTable(
   confirmations: ReadonlyMap<string, Confirmation>
 ): Promise<RowsMovedError | null> {
   const bodies = [...confirmations.values()].map(({ table }) => {
-    const body = context.workbook.tables.getItem(table.name).getDataBodyRange();
+    const body = dataBody(context, table);
     body.load("rowCount");
     return { table, body };
   });
@@ -326,6 +337,36 @@ async function movedTable(
   );
   const moved = synced && bodies.find(({ table, body }) => body.rowCount !== table.rowCount);
   return moved ? new RowsMovedError(moved.table.name, moved.table.sheet) : null;
+}
+
+/**
+ * The rows a step writes into: a table's data body, or a plain range's data
+ * rows widened over the status columns it may get (it has no table to grow).
+ */
+function dataBody(context: Excel.RequestContext, table: OfficeTable): Excel.Range {
+  if (table.plain === undefined)
+    return context.workbook.tables.getItem(table.name).getDataBodyRange();
+  return context.workbook.worksheets.getItem(table.sheet).getRange(
+    formatRangeRef({
+      firstColumn: table.firstColumn,
+      lastColumn: table.firstColumn + table.columnCount + MAX_NEW_COLUMNS - 1,
+      firstRow: table.firstDataRow,
+      lastRow: table.firstDataRow + Math.max(table.rowCount, 1) - 1,
+    })
+  );
+}
+
+/** A plain range's data rows, from the sheet's cells the snapshot holds. */
+function plainRows(workbook: OfficeWorkbook, plan: TablePlan): { rows: CellValue[][] } {
+  const cells = workbook.snapshot.sheets?.find((s) => s.name === plan.sheet)?.rows ?? [];
+  return {
+    rows: Array.from({ length: plan.rowCount }, (_, r) =>
+      Array.from(
+        { length: plan.columnCount },
+        (_, c) => cells[plan.headerRow + r]?.[plan.firstColumn + c] ?? null
+      )
+    ),
+  };
 }
 
 /** A snapshot cell as `range.values` gives it: "" when empty, an error as its text. */
@@ -381,12 +422,27 @@ function tableSteps(
   let nextNew = table.columnCount;
   for (const column of tablePlan.columns) {
     const index = column.existingIndex ?? nextNew++;
-    if (column.existingIndex === null) {
+    if (table.plain !== undefined) {
+      // A plain range's status header is a cell of its own, written as text.
+      if (column.existingIndex === null || column.rename)
+        opening.push({
+          bytes: STEP_OVERHEAD_BYTES + column.header.length,
+          queue: (context) => {
+            const cell = context.workbook.worksheets
+              .getItem(table.sheet)
+              .getRange(plainHeaderCell(table, index));
+            cell.numberFormat = [["@"]];
+            cell.values = [[column.header]];
+          },
+        });
+      if (column.existingIndex === null && column.key === "check")
+        opening.push(...checkColourSteps(table, index, words));
+    } else if (column.existingIndex === null) {
       opening.push({
         bytes: STEP_OVERHEAD_BYTES,
         queue: (context) => void tableOf(context).columns.add(undefined, undefined, column.header),
       });
-      if (column.key === "check") opening.push(...checkColourSteps(name, column.header, words));
+      if (column.key === "check") opening.push(...checkColourSteps(table, index, words));
     } else if (column.rename) {
       opening.push({
         bytes: STEP_OVERHEAD_BYTES + column.header.length,
@@ -399,7 +455,7 @@ function tableSteps(
       cells += values.length;
       body.push(
         ...chunk(values, (part, offset) =>
-          writeStep(name, index, column.writeRows[run.from] + offset, part, column)
+          writeStep(table, index, column.writeRows[run.from] + offset, part, column)
         )
       );
     }
@@ -409,7 +465,7 @@ function tableSteps(
         const formats = Array.from({ length: run.to - run.from }, () => [format]);
         body.push(
           ...chunk(formats, (part, offset) =>
-            formatStep(name, index, column.formatRows[run.from] + offset, part)
+            formatStep(table, index, column.formatRows[run.from] + offset, part)
           )
         );
       }
@@ -419,14 +475,12 @@ function tableSteps(
 }
 
 /** Red, amber and green on the check column, once: when the column is created. */
-function checkColourSteps(table: string, header: string, words: Catalogue): Step[] {
+function checkColourSteps(table: OfficeTable, index: number, words: Catalogue): Step[] {
   return (["error", "warning", "ok"] as const).map((check) => ({
     bytes: STEP_OVERHEAD_BYTES,
     queue: (context: Excel.RequestContext) => {
-      const range = context.workbook.tables
-        .getItem(table)
-        .columns.getItem(header)
-        .getDataBodyRange();
+      const body = dataBody(context, table);
+      const range = body.getCell(0, index).getResizedRange(Math.max(table.rowCount, 1) - 1, 0);
       // String forms of the enums: the Excel namespace's objects are not needed at run time.
       const format = range.conditionalFormats.add("ContainsText");
       format.textComparison.format.fill.color = CHECK_COLOURS[check];
@@ -436,7 +490,7 @@ function checkColourSteps(table: string, header: string, words: Catalogue): Step
 }
 
 function writeStep(
-  table: string,
+  table: OfficeTable,
   column: number,
   row: number,
   values: PlanValue[][],
@@ -445,7 +499,7 @@ function writeStep(
   const text = plan.kind === "text";
   return {
     bytes: STEP_OVERHEAD_BYTES + JSON.stringify(values).length * (text ? 2 : 1),
-    rows: { table, from: row, to: row + values.length },
+    rows: { table: table.name, from: row, to: row + values.length },
     queue: (context) => {
       const range = cellsOf(context, table, column, row, values.length);
       // Text is formatted as text before it arrives, so nothing it starts with can turn it into a formula.
@@ -455,10 +509,10 @@ function writeStep(
   };
 }
 
-function formatStep(table: string, column: number, row: number, formats: string[][]): Step {
+function formatStep(table: OfficeTable, column: number, row: number, formats: string[][]): Step {
   return {
     bytes: STEP_OVERHEAD_BYTES + JSON.stringify(formats).length,
-    rows: { table, from: row, to: row + formats.length },
+    rows: { table: table.name, from: row, to: row + formats.length },
     queue: (context) =>
       (cellsOf(context, table, column, row, formats.length).numberFormat = formats),
   };
@@ -466,12 +520,12 @@ function formatStep(table: string, column: number, row: number, formats: string[
 
 function cellsOf(
   context: Excel.RequestContext,
-  table: string,
+  table: OfficeTable,
   column: number,
   row: number,
   rows: number
 ): Excel.Range {
-  const body = context.workbook.tables.getItem(table).getDataBodyRange();
+  const body = dataBody(context, table);
   // Within the table's rows only: if a co-author deleted rows, the write fails instead of landing below the table.
   return body
     .getCell(row, column)

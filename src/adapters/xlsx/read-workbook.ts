@@ -1,10 +1,12 @@
 import type {
   CellValue,
   DateSystem,
+  SheetSnapshot,
   TableSnapshot,
   WorkbookSettings,
   WorkbookSnapshot,
 } from "../../engine/snapshot";
+import { mapWorkbook, needsPlainRanges } from "../../engine/map/map-workbook";
 import { parseRangeRef, type RangeRef } from "../../engine/range-ref";
 import { cellAddress, sheetCellReference } from "../../engine/cell-address";
 import {
@@ -55,6 +57,8 @@ export interface XlsxWorkbook {
   readonly stylesPath: string | null;
   readonly styles: Styles;
   readonly tables: readonly XlsxTable[];
+  /** Sheet name → sheet part, for the sheets read for plain ranges (their text is in `sheetXml`). */
+  readonly plainSheets: ReadonlyMap<string, string>;
 }
 
 export interface ReadResult {
@@ -109,6 +113,7 @@ function readPackage(pkg: XlsxPackage, settings: WorkbookSettings): ReadResult {
   const snapshots: TableSnapshot[] = [];
   const budget = { cells: 0 };
   const sheetXml = new Map<string, string>();
+  const tableless: { name: string; path: string }[] = [];
   for (const sheet of findElements(workbookXml, "sheet")) {
     const relId = attrByLocalName(sheet.attrs, "id");
     const sheetPath = workbookRels.find((r) => r.id === relId)?.target;
@@ -118,17 +123,104 @@ function readPackage(pkg: XlsxPackage, settings: WorkbookSettings): ReadResult {
       .relationships(sheetPath)
       .filter((r) => isRel(r.type, "table"))
       .map((r) => readTable(pkg, r.target, sheetName, sheetPath));
-    if (sheetTables.length === 0) continue;
+    if (sheetTables.length === 0) {
+      tableless.push({ name: sheetName, path: sheetPath });
+      continue;
+    }
     tables.push(...sheetTables);
     const xml = bulkPartXml(pkg, sheetPath)!;
     sheetXml.set(sheetPath, xml);
     snapshots.push(...readSheetTables(xml, sheetTables, sharedStrings, styles, dateSystem, budget));
   }
-  if (tables.length === 0) throw new WorkbookReadError("no-tables");
+  const snapshot: WorkbookSnapshot = { dateSystem, tables: snapshots, settings };
+  const plainSheets = new Map<string, string>();
+  // Sheets are read whole only when a table is missing: engine/map then looks for plain ranges in them.
+  if (needsPlainRanges(snapshot)) {
+    const sheets: SheetSnapshot[] = [];
+    for (const { name, path } of tableless) {
+      const xml = bulkPartXml(pkg, path);
+      if (xml === null) continue;
+      sheets.push(readSheetGrid(xml, name, sharedStrings, styles, dateSystem, budget));
+      sheetXml.set(path, xml);
+      plainSheets.set(name, path);
+    }
+    snapshot.sheets = sheets;
+  }
+  const mapping = tables.length === 0 ? mapWorkbook(snapshot) : null;
+  if (mapping !== null && Object.values(mapping).every((mapped) => mapped === null))
+    throw new WorkbookReadError("no-tables");
   return {
-    workbook: { pkg, sheetXml, dateSystem, stylesPath, styles, tables },
-    snapshot: { dateSystem, tables: snapshots, settings },
+    workbook: { pkg, sheetXml, dateSystem, stylesPath, styles, tables, plainSheets },
+    snapshot,
   };
+}
+
+/**
+ * A sheet's cells from A1 to its last cell, within the workbook's cell budget
+ * (shared with the tables): a row is as long as its last cell.
+ */
+function readSheetGrid(
+  xml: string,
+  sheet: string,
+  sharedStrings: readonly string[],
+  styles: Styles,
+  dateSystem: DateSystem,
+  budget: { cells: number }
+): SheetSnapshot {
+  const rows: CellValue[][] = [];
+  const formats: string[][] = [];
+  const data = locateSheetData(xml);
+  let whereRow = 0;
+  let whereCol = -1;
+  try {
+    scanRows(xml, data, (row) => {
+      whereRow = row.row;
+      whereCol = -1;
+      const cells: { col: number; value: CellValue; format: string }[] = [];
+      const rowStyle =
+        row.attrs.customFormat === "1" || row.attrs.customFormat === "true"
+          ? (styles.formats[Number(row.attrs.s ?? 0)] ?? "General")
+          : "General";
+      forEachCell(xml, row, data.prefix, (cell) => {
+        whereCol = cell.col;
+        // An empty cell keeps its format: a status column's format, set on a blank cell, must be seen as set.
+        const value =
+          cell.openEnd === cell.end
+            ? null
+            : readCellValue(xml, cell, data.prefix, sharedStrings, dateSystem);
+        cells.push({ col: cell.col, value, format: styles.formats[cell.style] ?? "General" });
+      });
+      if (cells.length === 0) return;
+      const width = Math.max(...cells.map((c) => c.col)) + 1;
+      const blankRows = row.row - 1 - rows.length;
+      if (budget.cells + width + Math.max(blankRows, 0) > MAX_TABLE_CELLS)
+        throw new WorkbookReadError(
+          "sheet-too-large",
+          [sheet, String(row.row), String(MAX_TABLE_CELLS)].join("\t")
+        );
+      budget.cells += width + Math.max(blankRows, 0);
+      while (rows.length < row.row - 1) {
+        rows.push([]);
+        formats.push([]);
+      }
+      const values = new Array<CellValue>(width).fill(null);
+      const rowFormats = new Array<string>(width).fill(rowStyle);
+      for (const cell of cells) {
+        values[cell.col] = cell.value;
+        rowFormats[cell.col] = cell.format;
+      }
+      rows[row.row - 1] = values;
+      formats[row.row - 1] = rowFormats;
+    });
+  } catch (error) {
+    if (error instanceof XmlError)
+      throw new WorkbookReadError(
+        error.fault,
+        `${sheetCellReference(sheet, whereCol < 0 ? `${whereRow}:${whereRow}` : cellAddress(whereCol, whereRow))}: ${error.message}`
+      );
+    throw error;
+  }
+  return { name: sheet, rows, numberFormats: formats };
 }
 
 function isRel(type: string, name: string): boolean {

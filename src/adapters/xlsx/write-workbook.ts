@@ -72,9 +72,10 @@ export function applyWritePlan(workbook: XlsxWorkbook, plan: WritePlan): WriteOu
 
   const bySheet = new Map<string, { table: XlsxTable; plan: TablePlan }[]>();
   for (const tablePlan of plan.tables) {
-    const table = workbook.tables.find(
-      (t) => t.name === tablePlan.table && t.sheet === tablePlan.sheet
-    );
+    const table =
+      tablePlan.plain === true
+        ? plainRange(workbook, tablePlan)
+        : workbook.tables.find((t) => t.name === tablePlan.table && t.sheet === tablePlan.sheet);
     if (table === undefined) throw new Error(`table ${tablePlan.table} is not in the workbook`);
     const list = bySheet.get(table.sheetPath) ?? [];
     list.push({ table, plan: tablePlan });
@@ -99,6 +100,8 @@ export function applyWritePlan(workbook: XlsxWorkbook, plan: WritePlan): WriteOu
         }
       }
       editingPart(sheetPath, () => sheet.addTableEdits(table, tablePlan, styles));
+      // A plain range has no table part: its cells are all there is.
+      if (tablePlan.plain === true) continue;
       const tableXml = editingPart(table.tablePath, () =>
         editTableXml(requiredPart(partXml(pkg, table.tablePath)), table, tablePlan)
       );
@@ -114,6 +117,31 @@ export function applyWritePlan(workbook: XlsxWorkbook, plan: WritePlan): WriteOu
   if (styles !== null && styles.changed)
     written.set(stylesPath!, compressText(stylesPath!, styles.toXml()));
   return { bytes: pkg.copyWith(written), skipped };
+}
+
+/**
+ * A plain range as the writer sees a table: its header row, its data rows
+ * and nothing below them, and no table part. Undefined when its sheet was
+ * not read for plain ranges.
+ */
+function plainRange(workbook: XlsxWorkbook, plan: TablePlan): XlsxTable | undefined {
+  const sheetPath = workbook.plainSheets.get(plan.sheet);
+  if (sheetPath === undefined) return undefined;
+  return {
+    name: plan.table,
+    sheet: plan.sheet,
+    sheetPath,
+    tablePath: "",
+    ref: {
+      firstColumn: plan.firstColumn,
+      lastColumn: plan.firstColumn + plan.columnCount - 1,
+      firstRow: plan.headerRow,
+      lastRow: plan.headerRow + plan.rowCount,
+    },
+    headerRowCount: 1,
+    totalsRowCount: 0,
+    columns: [],
+  };
 }
 
 /**

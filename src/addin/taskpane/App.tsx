@@ -29,6 +29,7 @@ import { Cronoprogramma } from "./Cronoprogramma";
 import { EmptyPlan, emptyPlanStart } from "./EmptyPlan";
 import type { Catalogue } from "../../i18n";
 import { FindingsList } from "./FindingsList";
+import { ConvertToTables } from "./ConvertToTables";
 import { useValidation } from "./use-validation";
 
 const useStyles = makeStyles({
@@ -168,6 +169,14 @@ export function App({ actions, words, today }: AppProps): React.JSX.Element {
         >
           {words.addin.createTables}
         </Button>
+      ) : null}
+      {validation.outcome ? (
+        <ConvertToTables
+          result={validation.outcome.result}
+          words={words}
+          convert={() => actions.convertToTables()}
+          onConverted={() => void validation.run()}
+        />
       ) : null}
       {validation.outcome &&
       !noTables(validation.outcome) &&

@@ -6,6 +6,12 @@ import type { SuggestedFix } from "../../engine/suggested-fix";
 import type { Catalogue } from "../../i18n";
 import { renderMessage } from "../../i18n";
 
+/** An info is advice: an informative badge, not a warning's (domain.md §4). */
+const BADGE_COLOURS = { error: "danger", warning: "warning", info: "informative" } as const;
+
+/** Errors, then warnings, then infos. */
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
+
 const useStyles = makeStyles({
   group: {
     display: "flex",
@@ -47,8 +53,8 @@ export function FindingsList({
   const styles = useStyles();
   if (findings.length === 0) return <Text>{words.addin.noFindings}</Text>;
   const groups = new Map<string, Finding[]>();
-  for (const finding of [...findings].sort((a, b) =>
-    a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1
+  for (const finding of [...findings].sort(
+    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]
   )) {
     const key = finding.objective ?? "—";
     groups.set(key, [...(groups.get(key) ?? []), finding]);
@@ -69,7 +75,7 @@ export function FindingsList({
                   disabled={finding.cell === null}
                 >
                   <span className={styles.line}>
-                    <Badge color={finding.severity === "error" ? "danger" : "warning"}>
+                    <Badge color={BADGE_COLOURS[finding.severity]}>
                       {words.addin.severity[finding.severity]}
                     </Badge>
                     {finding.sheet && finding.cell ? (

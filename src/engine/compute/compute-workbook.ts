@@ -105,13 +105,13 @@ function groupFindingsByRow(
   return groups;
 }
 
-/** An accepted warning does not set Esito/Check (domain.md §4). */
+/** The worst finding on a row, as Esito/Check shows it. */
 function worst(findings: readonly { severity: Severity; accepted: boolean }[]): Check {
   let check: Check = "ok";
   for (const finding of findings) {
     if (finding.severity === "error") return "error";
-    if (finding.accepted) continue;
-    check = "warning";
+    // An info is advice and an accepted warning is settled: neither sets Esito/Check (domain.md §4).
+    if (finding.severity === "warning" && !finding.accepted) check = "warning";
   }
   return check;
 }
@@ -130,7 +130,7 @@ function countProblems(
   for (const record of records) {
     for (const finding of findingsByRow.get(record.index) ?? NO_FINDINGS) {
       if (finding.severity === "error") errors++;
-      else if (!finding.accepted) warnings++;
+      else if (finding.severity === "warning" && !finding.accepted) warnings++;
     }
   }
   return { errors, warnings };

@@ -1,5 +1,6 @@
 import { FIELD_SPECS, type FieldSpec } from "./fields";
 import { normalizeHeader } from "./normalize";
+import { findPlainRange, plainRangeAt, plainRangeKey, plainRangeTarget } from "./plain-ranges";
 import { STATUS_COLUMNS, type StatusColumnKey } from "../status-columns";
 import {
   TABLE_KINDS,
@@ -20,7 +21,8 @@ export interface MappedTable {
   readonly missingFields: readonly FieldSpec[];
   /** Its header row is turned off: reported (table.headers.off), neither checked nor written. */
   readonly headersOff: boolean;
-  readonly recognisedBy: "mapping" | "name" | "headers";
+  /** `plain-range`: no Excel table, cells under a header row on a sheet (domain.md §2). */
+  readonly recognisedBy: "mapping" | "name" | "headers" | "plain-range";
 }
 
 export type WorkbookMapping = Readonly<Record<TableKind, MappedTable | null>>;
@@ -68,6 +70,8 @@ export function mapWorkbook(snapshot: WorkbookSnapshot): WorkbookMapping {
     }
   }
 
+  findPlainRanges(snapshot, found);
+
   const result = {} as Record<TableKind, MappedTable | null>;
   for (const kind of TABLE_KINDS) {
     const hit = found.get(kind);
@@ -76,6 +80,50 @@ export function mapWorkbook(snapshot: WorkbookSnapshot): WorkbookMapping {
       : null;
   }
   return result;
+}
+
+/**
+ * True when one of the three tables is not among the Excel tables: the host
+ * must then report its sheets (`WorkbookSnapshot.sheets`) for plain ranges.
+ */
+export function needsPlainRanges(snapshot: WorkbookSnapshot): boolean {
+  const mapping = mapWorkbook({ ...snapshot, sheets: undefined });
+  return TABLE_KINDS.some((kind) => mapping[kind] === null);
+}
+
+/**
+ * Plain ranges stand in for the tables still missing: a stored mapping naming
+ * a sheet and header row first, then the first header row holding the table's
+ * required headers. Phases first, as for tables.
+ */
+function findPlainRanges(
+  snapshot: WorkbookSnapshot,
+  found: Map<TableKind, { table: TableSnapshot; by: MappedTable["recognisedBy"] }>
+): void {
+  const sheets = snapshot.sheets ?? [];
+  if (sheets.length === 0) return;
+  const claimed = new Set<string>();
+  for (const kind of TABLE_KINDS) {
+    if (found.has(kind)) continue;
+    const wanted = snapshot.settings.mapping?.[kind]?.table;
+    const target = wanted === undefined ? null : plainRangeTarget(wanted);
+    const sheet = target && sheets.find((s) => sameName(s.name, target.sheet));
+    const table = sheet ? plainRangeAt(sheet, target!.headerRow) : null;
+    if (table === null || claimed.has(plainRangeKey(table.sheet, table.headerRow))) continue;
+    claimed.add(plainRangeKey(table.sheet, table.headerRow));
+    found.set(kind, { table, by: "mapping" });
+  }
+  for (const kind of ["phases", "indicators", "objectives"] as const) {
+    if (found.has(kind)) continue;
+    const stored = snapshot.settings.mapping?.[kind]?.columns;
+    const table = findPlainRange(sheets, claimed, (headers) => {
+      const columns = matchColumns(kind, headers, stored);
+      return FIELD_SPECS[kind].every((spec) => !spec.required || columns.has(spec.key));
+    });
+    if (table === null) continue;
+    claimed.add(plainRangeKey(table.sheet, table.headerRow));
+    found.set(kind, { table, by: "plain-range" });
+  }
 }
 
 function sameName(a: string, b: string): boolean {

@@ -81,6 +81,7 @@ export function planWrites(result: EngineResult, messagesIn: MessagesIn): WriteP
       columnCount: table.headers.length,
       rowCount: table.rows.length,
       columns,
+      ...(table.plain === true ? { plain: true } : {}),
     });
   }
   return { language, tables };

@@ -36,6 +36,12 @@ export interface TablePlan {
   readonly columnCount: number;
   readonly rowCount: number;
   readonly columns: readonly ColumnPlan[];
+  /**
+   * A plain range (domain.md §2), not an Excel table: the host writes its
+   * cells only, right of `columnCount` columns from `firstColumn`, rows
+   * `headerRow` to `headerRow + rowCount`.
+   */
+  readonly plain?: boolean;
 }
 
 /**
