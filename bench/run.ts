@@ -177,7 +177,7 @@ async function pane(web: string, xlsx: string): Promise<void> {
     const fresh = (await (await page.waitForSelector("[data-testid=pane]")).contentFrame())!;
     await fresh.waitForSelector("main button");
     const start = performance.now();
-    await fresh.getByRole("button", { name: "Valida obiettivo" }).click();
+    await fresh.getByRole("button", { name: "Controlla obiettivi" }).click();
     await fresh.getByText(/obiettivi controllati/).waitFor({ timeout: 600_000 });
     console.log(
       `pane: Validate to results on the 100,000-phase workbook, 150 ms per sync: ${ms(performance.now() - start)} ms`

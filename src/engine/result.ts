@@ -24,6 +24,9 @@ export interface RowResult {
 
 export interface ObjectiveRow extends RowResult {
   readonly code: string | null;
+  readonly title: string | null;
+  /** Direzione (else Servizio), for reading a finding's objective in the pane. */
+  readonly department: string | null;
   readonly figures: ObjectiveFigures;
   readonly linkedProblems: { readonly phases: ProblemCounts; readonly indicators: ProblemCounts };
 }

@@ -127,7 +127,7 @@ function Preview({ initial }: { initial: FakeExcelHost }): React.JSX.Element {
       <header className={styles.ribbon}>
         <Text weight="semibold">Objective Check</Text>
         <Button appearance="primary" onClick={validate} data-testid="ribbon-validate">
-          {language === "it-IT" ? "Valida obiettivo" : "Validate objective"}
+          {language === "it-IT" ? "Controlla obiettivi" : "Check objectives"}
         </Button>
         <label>
           <Text>

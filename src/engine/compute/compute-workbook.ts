@@ -74,6 +74,8 @@ export function computeWorkbook(
       check: worstOf([worst(own), countsCheck(phaseCounts), countsCheck(indicatorCounts)]),
       findings: own,
       code: objective.code.kind === "ok" ? objective.code.value : null,
+      title: objective.title.kind === "ok" ? objective.title.value : null,
+      department: objective.department,
       figures: computeObjective(
         myPhases,
         myPhases.map((p) => phaseRows[p.index]),

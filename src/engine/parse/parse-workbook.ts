@@ -108,6 +108,8 @@ function objectiveParser(cells: RowCells, options: ParseOptions): RowParser<Obje
   const firstByKey = new Map<string, number>();
   const codeCol = cells.column("code");
   const titleCol = cells.column("title");
+  const departmentCol = cells.column("department");
+  const serviceCol = cells.column("service");
   return ({ index, row }) => {
     cells.moveTo(index);
     const code = parseText(cells.value(codeCol));
@@ -120,10 +122,16 @@ function objectiveParser(cells: RowCells, options: ParseOptions): RowParser<Obje
       code,
       key,
       title: parseText(cells.value(titleCol)),
+      department: textOrNull(cells.value(departmentCol)) ?? textOrNull(cells.value(serviceCol)),
       planYear: planYearOf(code, options),
       duplicateOf: earlier ?? null,
     };
   };
+}
+
+function textOrNull(value: CellValue): string | null {
+  const parsed = parseText(value);
+  return parsed.kind === "ok" ? parsed.value : null;
 }
 
 /**
