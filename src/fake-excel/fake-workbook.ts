@@ -9,6 +9,7 @@ import {
   setCell,
   tableBounds,
   type SheetState,
+  type SelectionChange,
   type TableChange,
   type TableState,
   type WorkbookState,
@@ -45,6 +46,29 @@ export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
 
   getItem(name: string): FakeWorksheet {
     return new FakeWorksheet(this.context, name);
+  }
+
+  /** worksheets.onSelectionChanged (ExcelApi 1.9): a selection moved on any worksheet. */
+  get onSelectionChanged(): {
+    add(handler: (event: SelectionChange) => Promise<void> | void): { remove(): void };
+  } {
+    const state = this.context.state;
+    return {
+      add: (handler) => {
+        const listener = (event: SelectionChange) => void handler(event);
+        this.command(
+          { onSelectionChanged: "add" },
+          () => void state.selectionListeners.add(listener)
+        );
+        return {
+          remove: () =>
+            this.command(
+              { onSelectionChanged: "remove" },
+              () => void state.selectionListeners.delete(listener)
+            ),
+        };
+      },
+    };
   }
 
   add(name: string): FakeWorksheet {
