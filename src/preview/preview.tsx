@@ -141,7 +141,14 @@ function Preview({ initial }: { initial: FakeExcelHost }): React.JSX.Element {
         </label>
       </header>
       <main className={styles.sheet} data-version={version}>
-        <SheetView key={version} state={host.state} />
+        <SheetView
+          key={version}
+          state={host.state}
+          onSelect={(sheet, address) => {
+            host.simulateSelect(sheet, address);
+            setVersion((v) => v + 1);
+          }}
+        />
       </main>
       <iframe
         key={`pane-${generation}`}
