@@ -74,7 +74,7 @@ beforeAll(async () => {
   const root = await buildWeb();
   ({ server, url } = await serve(root));
   browser = await launchChromium();
-}, 180_000);
+}, 600_000);
 
 afterAll(async () => {
   await browser?.close();

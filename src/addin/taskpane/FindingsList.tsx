@@ -101,7 +101,6 @@ export const FindingsList = React.forwardRef<FindingsListHandle, FindingsListPro
       if (currentIndex === -1) return;
       setActiveId(rowId(rows[currentIndex]));
       virtualizer.scrollToIndex(currentIndex, { align: "auto" });
-      // eslint-disable-next-line react-hooks/exhaustive-deps
     }, [currentKey, currentIndex]);
     let activeIndex = activeId === null ? -1 : rows.findIndex((r) => rowId(r) === activeId);
     if (activeIndex === -1 && rows.length > 0) activeIndex = Math.max(currentIndex, 0);
