@@ -212,26 +212,26 @@ async function paneFindings(web: string): Promise<void> {
     const pane = (await (await page.waitForSelector("[data-testid=pane]")).contentFrame())!;
     await pane.waitForSelector("main button");
     // In the pane: from the next click or key press to the first frame where `ready` holds.
+    // A string, not a function: tsx would wrap a function's inner helpers in its own `__name`.
     const arm = (ready: string) =>
-      pane.evaluate((test) => {
-        const w = window as unknown as { benchResult?: Promise<[number, number]> };
+      pane.evaluate(`(() => {
         let longest = 0;
         new PerformanceObserver((list) => {
           for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
         }).observe({ type: "longtask" });
-        w.benchResult = new Promise((resolve) => {
+        window.benchResult = new Promise((resolve) => {
           let start = 0;
           const begin = () => (start = start || performance.now());
           document.addEventListener("pointerdown", begin, { capture: true, once: true });
           document.addEventListener("keydown", begin, { capture: true, once: true });
           const check = () => {
-            if (start > 0 && new Function(`return ${test}`)())
+            if (start > 0 && (${ready}))
               return requestAnimationFrame(() => resolve([performance.now() - start, longest]));
             setTimeout(check, 1);
           };
           check();
         });
-      }, ready);
+      })()`);
     const result = () =>
       pane.evaluate(
         () => (window as unknown as { benchResult: Promise<[number, number]> }).benchResult
