@@ -24,8 +24,8 @@ export interface RowResult {
 
 export interface ObjectiveRow extends RowResult {
   readonly code: string | null;
-  /** What the Cronoprogramma's chooser shows and groups by; null when blank or absent. */
   readonly title: string | null;
+  /** Direzione (else Servizio), for reading a finding's objective in the pane. */
   readonly department: string | null;
   readonly figures: ObjectiveFigures;
   readonly linkedProblems: { readonly phases: ProblemCounts; readonly indicators: ProblemCounts };

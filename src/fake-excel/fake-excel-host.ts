@@ -2,7 +2,7 @@ import type { DocumentSettings, ExcelHost } from "../adapters/office/excel-host"
 import { applyCoauthorEdit, type CoauthorEdit } from "./coauthor-edits";
 import { FakeWorkbook } from "./fake-workbook";
 import { FakeRequestContext, type FakeContextOptions, type SyncStats } from "./request-context";
-import { recordChanges, setCell, type WorkbookState } from "./workbook-state";
+import { moveSelection, recordChanges, setCell, type WorkbookState } from "./workbook-state";
 
 export interface FakeHostOptions extends FakeContextOptions {
   /** Highest ExcelApi version the simulated Excel supports, e.g. "1.7" (Excel 2019) or "1.20". */
@@ -80,6 +80,12 @@ export class FakeExcelHost implements ExcelHost {
   }
 
   /** A cell typed by the user (Local) or by a co-author (Remote), with the change event Excel raises. */
+  /** The user clicks a cell: the selection moves and onSelectionChanged is raised. */
+  simulateSelect(sheet: string, address: string): void {
+    if (!this.state.sheets.has(sheet)) throw new Error(`no sheet ${sheet}`);
+    moveSelection(this.state, sheet, address);
+  }
+
   simulateEdit(
     sheet: string,
     row: number,

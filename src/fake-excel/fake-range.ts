@@ -6,6 +6,7 @@ import { hiddenRows } from "./filters";
 import { localToday } from "../engine/days";
 import {
   getCell,
+  moveSelection,
   setCell,
   type ConditionalFormatState,
   type SheetState,
@@ -230,8 +231,7 @@ export class FakeRange extends FakeClientObject {
   select(): void {
     this.command({ select: true }, () => {
       const a = this.area();
-      this.context.state.activeSheet = a.sheet.name;
-      this.context.state.selection = { sheet: a.sheet.name, address: areaAddress(a, false) };
+      moveSelection(this.context.state, a.sheet.name, areaAddress(a, false));
     });
   }
 

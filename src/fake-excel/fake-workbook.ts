@@ -10,6 +10,7 @@ import {
   setCell,
   tableBounds,
   type SheetState,
+  type SelectionChange,
   type TableChange,
   type WorksheetChange,
   type TableState,
@@ -61,6 +62,29 @@ export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
         return {
           remove: () =>
             this.command({ onChanged: "remove" }, () => void state.sheetListeners.delete(listener)),
+        };
+      },
+    };
+  }
+
+  /** worksheets.onSelectionChanged (ExcelApi 1.9): a selection moved on any worksheet. */
+  get onSelectionChanged(): {
+    add(handler: (event: SelectionChange) => Promise<void> | void): { remove(): void };
+  } {
+    const state = this.context.state;
+    return {
+      add: (handler) => {
+        const listener = (event: SelectionChange) => void handler(event);
+        this.command(
+          { onSelectionChanged: "add" },
+          () => void state.selectionListeners.add(listener)
+        );
+        return {
+          remove: () =>
+            this.command(
+              { onSelectionChanged: "remove" },
+              () => void state.selectionListeners.delete(listener)
+            ),
         };
       },
     };

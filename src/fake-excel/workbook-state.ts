@@ -86,12 +86,22 @@ export interface WorksheetChange {
   readonly address: string;
 }
 
+/** worksheets.onSelectionChanged's argument (ExcelApi 1.9): the address has no sheet name. */
+export interface SelectionChange {
+  readonly type: "WorksheetSelectionChanged";
+  /** The fake's worksheets have no ids: the name stands for it (worksheets.getItem takes either). */
+  readonly worksheetId: string;
+  readonly address: string;
+}
+
 export interface WorkbookState {
   dateSystem: DateSystem;
   /** Handlers of tables.onChanged. */
   tableListeners: Set<(change: TableChange) => void>;
   /** Handlers of worksheets.onChanged (ExcelApi 1.9). */
   sheetListeners: Set<(change: WorksheetChange) => void>;
+  /** Handlers of worksheets.onSelectionChanged. */
+  selectionListeners: Set<(change: SelectionChange) => void>;
   sheets: Map<string, SheetState>;
   tables: TableState[];
   /** The document settings as saved in the file; each runtime keeps its own copy (see FakeExcelHost). */
@@ -109,6 +119,7 @@ export function emptyWorkbook(dateSystem: DateSystem = 1900): WorkbookState {
     dateSystem,
     tableListeners: new Set(),
     sheetListeners: new Set(),
+    selectionListeners: new Set(),
     sheets: new Map(),
     tables: [],
     settings: new Map(),
@@ -362,4 +373,20 @@ function writtenBounds(
     lastColumn = Math.max(lastColumn, col);
   }
   return firstRow === Infinity ? null : { firstRow, lastRow, firstColumn, lastColumn };
+}
+
+/**
+ * Moves the selection, as the user's click or `Range.select()` does, and
+ * raises onSelectionChanged when it moved. Excel raises it for a programmatic
+ * select() too (desktop even when the address is unchanged, the web only when
+ * it changed: OfficeDev/office-js#4691); the fake models the common case, a
+ * change. Handlers run after the batch, as Excel's events arrive afterwards.
+ */
+export function moveSelection(state: WorkbookState, sheet: string, address: string): void {
+  const before = state.selection;
+  state.activeSheet = sheet;
+  state.selection = { sheet, address };
+  if (before?.sheet === sheet && before.address === address) return;
+  const event: SelectionChange = { type: "WorksheetSelectionChanged", worksheetId: sheet, address };
+  for (const listener of state.selectionListeners) setTimeout(() => listener(event), 0);
 }

@@ -133,6 +133,30 @@ export interface AddinTexts {
   readonly staleDate: string;
   readonly emptyPlan: string;
   readonly addFirstObjective: string;
+  readonly navigation: NavigationTexts;
+}
+
+/** The findings list's words: search, grouping, the cursor, the collapsible settings. */
+export interface NavigationTexts {
+  readonly settings: string;
+  readonly search: string;
+  readonly searchHint: string;
+  readonly groupBy: string;
+  readonly groupings: Readonly<Record<"objective" | "department" | "rule" | "severity", string>>;
+  /** Findings about the whole workbook or a whole table: no objective of their own. */
+  readonly workbook: string;
+  /** Findings on a row that names no objective. */
+  readonly noObjective: string;
+  readonly noDepartment: string;
+  readonly ruleChips: string;
+  /** "12 di 701": the current finding's place in the list as shown. */
+  readonly position: (current: number, total: number) => string;
+  readonly findings: (count: number) => string;
+  readonly noMatches: string;
+  readonly current: string;
+  readonly accept: string;
+  readonly restore: string;
+  readonly accepted: string;
 }
 
 /** What is wrong with a command line, as a code this catalogue turns into a sentence. */

@@ -329,7 +329,7 @@ export const en: Catalogue = {
     filterLost: (table, column) =>
       `Excel did not put back the filter on column "${column}" of table ${table}: set it again (Data > Filter).`,
     rowsMoved: (table, sheet) =>
-      `While the check was running, a co-author kept inserting, deleting, sorting or retyping rows of table ${table} (sheet ${sheet}): click Validate objective again once their changes are done, and every status will be on its own row.`,
+      `While the check was running, a co-author kept inserting, deleting, sorting or retyping rows of table ${table} (sheet ${sheet}): click Check objectives again once their changes are done, and every status will be on its own row.`,
     excelError: (code) =>
       `Excel did not complete the check (${code}). Whatever was written, a new check completes it: try again.`,
     unexpected: (message) =>
@@ -341,7 +341,7 @@ export const en: Catalogue = {
     settingsIgnored: "The settings stored in the workbook could not be read and were ignored.",
     close: "Close",
     title: "Objective Check",
-    validate: "Validate objective",
+    validate: "Check objectives",
     validating: "Checking…",
     findingsHeading: "Findings",
     noFindings: "No problems found.",
@@ -390,7 +390,7 @@ export const en: Catalogue = {
         `Excel could not convert ${range} (a co-author may have just changed it): nothing was converted; validate again and retry.`,
     },
     stale:
-      "The workbook changed after the check: click Validate objective to bring the results up to date.",
+      "The workbook changed after the check: click Check objectives to bring the results up to date.",
     mappingHeading: "Map the tables",
     mappingTable: (kind) => `${kind} table`,
     saveMapping: "Save the mapping and validate",
@@ -426,9 +426,32 @@ export const en: Catalogue = {
       open: "Open the calendar",
     },
     staleDate:
-      "The reference date changed after the check: click Validate objective to bring the results up to date.",
+      "The reference date changed after the check: click Check objectives to bring the results up to date.",
     emptyPlan:
       "The Objectives, Phases and Indicators tables are ready but empty: fill in an objective, its phases and its indicators, then validate.",
     addFirstObjective: "Add the first objective",
+    navigation: {
+      settings: "Settings",
+      search: "Search",
+      searchHint: "Code, title, Direzione or text",
+      groupBy: "Group by",
+      groupings: {
+        objective: "Objective",
+        department: "Direzione",
+        rule: "Rule",
+        severity: "Severity",
+      },
+      workbook: "Workbook",
+      noObjective: "Rows without an objective",
+      noDepartment: "No Direzione",
+      ruleChips: "Filter by rule",
+      position: (current, total) => `${current} of ${total}`,
+      findings: (n) => count(n, { one: "finding", other: "findings" }),
+      noMatches: "No finding matches the search or the filters.",
+      current: "Current finding",
+      accept: "Accept",
+      restore: "Restore",
+      accepted: "Accepted",
+    },
   },
 };

@@ -339,7 +339,7 @@ export const it: Catalogue = {
     filterLost: (table, column) =>
       `Il filtro della colonna «${column}» della tabella ${table} non è stato rimesso da Excel: impostalo di nuovo (Dati > Filtro).`,
     rowsMoved: (table, sheet) =>
-      `Durante il controllo un coautore ha continuato a inserire, eliminare, ordinare o modificare righe della tabella ${table} (foglio ${sheet}): fai clic di nuovo su Valida obiettivo quando le sue modifiche sono finite, e ogni stato sarà sulla sua riga.`,
+      `Durante il controllo un coautore ha continuato a inserire, eliminare, ordinare o modificare righe della tabella ${table} (foglio ${sheet}): fai clic di nuovo su Controlla obiettivi quando le sue modifiche sono finite, e ogni stato sarà sulla sua riga.`,
     excelError: (code) =>
       `Excel non ha completato il controllo (${code}). Non è stato scritto nulla di parziale che un nuovo controllo non completi: riprova.`,
     unexpected: (message) =>
@@ -351,8 +351,8 @@ export const it: Catalogue = {
     settingsIgnored:
       "Le impostazioni salvate nella cartella di lavoro non erano leggibili e sono state ignorate.",
     close: "Chiudi",
-    title: "Objective Check",
-    validate: "Valida obiettivo",
+    title: "Controllo obiettivi",
+    validate: "Controlla obiettivi",
     validating: "Controllo in corso…",
     findingsHeading: "Segnalazioni",
     noFindings: "Nessun problema trovato.",
@@ -402,7 +402,7 @@ export const it: Catalogue = {
         `Excel non ha potuto convertire ${range} (forse un coautore lo ha appena modificato): nulla è stato convertito; valida di nuovo e riprova.`,
     },
     stale:
-      "La cartella di lavoro è cambiata dopo il controllo: fai clic su Valida obiettivo per aggiornare i risultati.",
+      "La cartella di lavoro è cambiata dopo il controllo: fai clic su Controlla obiettivi per aggiornare i risultati.",
     mappingHeading: "Abbina le tabelle",
     mappingTable: (kind) => `Tabella ${kind}`,
     saveMapping: "Salva l'abbinamento e valida",
@@ -439,9 +439,32 @@ export const it: Catalogue = {
       open: "Apri il calendario",
     },
     staleDate:
-      "La data di riferimento è cambiata dopo il controllo: fai clic su Valida obiettivo per aggiornare i risultati.",
+      "La data di riferimento è cambiata dopo il controllo: fai clic su Controlla obiettivi per aggiornare i risultati.",
     emptyPlan:
-      "Le tabelle Obiettivi, Fasi e Indicatori sono pronte ma vuote: compila un obiettivo, le sue fasi e i suoi indicatori, poi valida.",
+      "Le tabelle Obiettivi, Fasi e Indicatori sono pronte ma vuote: compila un obiettivo, le sue fasi e i suoi indicatori, poi controlla.",
     addFirstObjective: "Aggiungi il primo obiettivo",
+    navigation: {
+      settings: "Impostazioni",
+      search: "Cerca",
+      searchHint: "Codice, titolo, Direzione o testo",
+      groupBy: "Raggruppa per",
+      groupings: {
+        objective: "Obiettivo",
+        department: "Direzione",
+        rule: "Regola",
+        severity: "Gravità",
+      },
+      workbook: "Cartella di lavoro",
+      noObjective: "Righe senza obiettivo",
+      noDepartment: "Senza Direzione",
+      ruleChips: "Filtra per regola",
+      position: (current, total) => `${current} di ${total}`,
+      findings: (n) => count(n, { one: "segnalazione", other: "segnalazioni" }),
+      noMatches: "Nessuna segnalazione corrisponde alla ricerca o ai filtri.",
+      current: "Segnalazione corrente",
+      accept: "Accetta",
+      restore: "Ripristina",
+      accepted: "Accettato",
+    },
   },
 };

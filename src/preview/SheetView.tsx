@@ -44,8 +44,17 @@ function display(cell: CellState | undefined, dateSystem: DateSystem): string {
   return String(cell.value);
 }
 
-/** A read-only look at the fake workbook, so the preview shows what the add-in wrote. */
-export function SheetView({ state }: { state: WorkbookState }): React.JSX.Element {
+/**
+ * A read-only look at the fake workbook, so the preview shows what the add-in
+ * wrote; a click on a cell selects it, as in Excel (the pane hears it).
+ */
+export function SheetView({
+  state,
+  onSelect,
+}: {
+  state: WorkbookState;
+  onSelect: (sheet: string, address: string) => void;
+}): React.JSX.Element {
   const styles = useStyles();
   const names = [...state.sheets.keys()];
   const [chosen, setChosen] = React.useState(names[0] ?? "");
@@ -92,6 +101,7 @@ export function SheetView({ state }: { state: WorkbookState }): React.JSX.Elemen
                       key={col}
                       data-cell={address}
                       title={display(cell, state.dateSystem)}
+                      onClick={() => onSelect(sheet.name, address)}
                       className={`${styles.cell} ${selected === address ? styles.selected : ""}`}
                     >
                       {display(cell, state.dateSystem)}

@@ -127,7 +127,7 @@ function Preview({ initial }: { initial: FakeExcelHost }): React.JSX.Element {
       <header className={styles.ribbon}>
         <Text weight="semibold">Objective Check</Text>
         <Button appearance="primary" onClick={validate} data-testid="ribbon-validate">
-          {language === "it-IT" ? "Valida obiettivo" : "Validate objective"}
+          {language === "it-IT" ? "Controlla obiettivi" : "Check objectives"}
         </Button>
         <label>
           <Text>
@@ -141,7 +141,14 @@ function Preview({ initial }: { initial: FakeExcelHost }): React.JSX.Element {
         </label>
       </header>
       <main className={styles.sheet} data-version={version}>
-        <SheetView key={version} state={host.state} />
+        <SheetView
+          key={version}
+          state={host.state}
+          onSelect={(sheet, address) => {
+            host.simulateSelect(sheet, address);
+            setVersion((v) => v + 1);
+          }}
+        />
       </main>
       <iframe
         key={`pane-${generation}`}

@@ -86,7 +86,7 @@ describe("the Cronoprogramma and the reference date in Chromium, on the preview'
   it("draws one objective of a 400-objective plan at a time: it follows the finding, a chooser reaches any other, a bar selects its phase's cell", async () => {
     const { page } = await openPreview();
     const pane = await openWorkbook(page, plan);
-    await pane.getByRole("button", { name: "Valida obiettivo" }).click();
+    await pane.getByRole("button", { name: "Controlla obiettivi" }).click();
     const cronoprogramma = pane.getByRole("region", { name: "Cronoprogramma" });
     await cronoprogramma.getByText("400 obiettivi hanno fasi", { exact: false }).waitFor();
     const heading = cronoprogramma.getByRole("heading", { level: 3 });
@@ -136,7 +136,7 @@ describe("the Cronoprogramma and the reference date in Chromium, on the preview'
 
   it("saves a typed reference date once, as yyyy-mm-dd, refuses a wrong one inline, and marks the results stale", async () => {
     const { page, pane } = await openPreview();
-    await pane.getByRole("button", { name: "Valida obiettivo" }).click();
+    await pane.getByRole("button", { name: "Controlla obiettivi" }).click();
     await pane.getByRole("button", { name: /Fasi!E2/ }).waitFor();
     await page.evaluate(() => {
       const counter = window as unknown as { settingsSaves: number };
@@ -189,7 +189,7 @@ describe("the Cronoprogramma and the reference date in Chromium, on the preview'
     expect(await field.inputValue()).toBe("15/07/2018");
 
     // Checking again with the new date clears the stale message.
-    await pane.getByRole("button", { name: "Valida obiettivo" }).click();
+    await pane.getByRole("button", { name: "Controlla obiettivi" }).click();
     await pane.getByText(/La data di riferimento è cambiata/).waitFor({ state: "detached" });
 
     // The pane redrawn while the user types (an edit marks the results stale) keeps the typed text.
@@ -215,7 +215,7 @@ describe("the Cronoprogramma and the reference date in Chromium, on the preview'
       page,
       cleanWorkbook({ phaseHeaders: PHASE_HEADERS_WITHOUT_END })
     );
-    await pane.getByRole("button", { name: "Valida obiettivo" }).click();
+    await pane.getByRole("button", { name: "Controlla obiettivi" }).click();
     await pane.getByRole("combobox", { name: "Tabella Fasi" }).waitFor();
     expect(await pane.getByRole("combobox", { name: "Tabella Fasi" }).textContent()).toBe("Fasi");
     expect(await pane.getByRole("combobox", { name: "Inizio previsto" }).textContent()).toBe(
@@ -232,7 +232,7 @@ describe("the Cronoprogramma and the reference date in Chromium, on the preview'
 
   it("after Create planning tables, says the tables are ready with one action, not a warning per empty table", async () => {
     const { page, pane } = await openPreview("?workbook=empty");
-    await pane.getByRole("button", { name: "Valida obiettivo" }).click();
+    await pane.getByRole("button", { name: "Controlla obiettivi" }).click();
     await pane.getByRole("button", { name: "Crea tabelle di pianificazione" }).click();
     await pane.getByText(/sono pronte ma vuote/).waitFor();
     expect(await pane.getByText("table.empty").count()).toBe(0);
@@ -248,7 +248,7 @@ describe("the Cronoprogramma and the reference date in Chromium, on the preview'
 
   it("in a Windows contrast theme (forced colours), uses Fluent's high-contrast theme and keeps every bar and the reference line drawn", async () => {
     const { pane } = await openPreview("", "active");
-    await pane.getByRole("button", { name: "Valida obiettivo" }).click();
+    await pane.getByRole("button", { name: "Controlla obiettivi" }).click();
     const cronoprogramma = pane.getByRole("region", { name: "Cronoprogramma" });
     await cronoprogramma.getByRole("button", { name: /Seleziona Fasi!B2/ }).waitFor();
     expect(

@@ -47,12 +47,12 @@ function cellValue(page: Page, sheet: string, row: number, col: number): Promise
 describe("the planning pane in Chromium, on the preview's fake Excel", () => {
   it("validates the seed card, selects the missing end date's cell, applies the suggested fix and validates clean", async () => {
     const { page, pane } = await openPreview();
-    await pane.getByRole("button", { name: "Valida obiettivo" }).click();
+    await pane.getByRole("button", { name: "Controlla obiettivi" }).click();
     // The engine runs in a Web Worker: the pane's main thread only waits.
     expect(page.workers().map((w) => w.url())).toContainEqual(
       expect.stringMatching(/engine-worker\.[0-9a-f]{8}\.js$/)
     );
-    const finding = pane.getByRole("button", { name: /Fasi!E2.*Data di fine prevista mancante/ });
+    const finding = pane.getByRole("treeitem", { name: /Fasi!E2.*Data di fine prevista mancante/ });
     await finding.waitFor();
     await finding.click();
     await page.waitForFunction(
@@ -98,6 +98,7 @@ describe("the planning pane in Chromium, on the preview's fake Excel", () => {
 
   it("stores the reference date in the workbook and checks against it", async () => {
     const { page, pane } = await openPreview();
+    await pane.getByRole("button", { name: "Impostazioni" }).click();
     await pane.getByRole("combobox", { name: "Data di riferimento" }).fill("01/07/2018");
     await page.keyboard.press("Tab");
     await page.waitForFunction(() =>
@@ -105,33 +106,29 @@ describe("the planning pane in Chromium, on the preview's fake Excel", () => {
         window.objectiveCheckPreview!.host.state.settings.get("objectiveCheck")
       ).includes("2018-07-01")
     );
-    await pane.getByRole("button", { name: "Valida obiettivo" }).click();
-    await pane.getByRole("button", { name: /Fasi!E2/ }).waitFor();
+    await pane.getByRole("button", { name: "Controlla obiettivi" }).click();
+    await pane.getByRole("treeitem", { name: /Fasi!E2/ }).waitFor();
     // Phase 2 ended on 30/06/2018: on 01/07 it is past due.
     expect(await cellValue(page, "Fasi", 3, 9)).toBe("SCADUTA");
     await page.close();
   }, 60_000);
 
-  it("sums up by rule, filters by severity, and steps to the next finding's cell", async () => {
+  it("steps to the next finding's cell and counts where the cursor is", async () => {
     const { page, pane } = await openPreview();
-    await pane.getByRole("button", { name: "Valida obiettivo" }).click();
-    await pane.getByText("phase.end.missing").waitFor();
-    await pane.getByRole("combobox", { name: "Gravità" }).click();
-    await pane.getByRole("option", { name: "Avviso" }).click();
-    await pane.getByRole("button", { name: /Fasi!E2/ }).waitFor({ state: "detached" });
-    await pane.getByRole("combobox", { name: "Gravità" }).click();
-    await pane.getByRole("option", { name: "Tutte" }).click();
+    await pane.getByRole("button", { name: "Controlla obiettivi" }).click();
+    await pane.getByTestId("position").filter({ hasText: "1 segnalazione" }).waitFor();
     await pane.getByRole("button", { name: "Successiva" }).click();
     await page.waitForFunction(
       () => window.objectiveCheckPreview!.host.state.selection?.address === "E2"
     );
+    await pane.getByTestId("position").filter({ hasText: "1 di 1" }).waitFor();
     await page.close();
   }, 60_000);
 
   it("marks the results stale after the user edits a table, not after a co-author does", async () => {
     const { page, pane } = await openPreview();
-    await pane.getByRole("button", { name: "Valida obiettivo" }).click();
-    await pane.getByRole("button", { name: /Fasi!E2/ }).waitFor();
+    await pane.getByRole("button", { name: "Controlla obiettivi" }).click();
+    await pane.getByRole("treeitem", { name: /Fasi!E2/ }).waitFor();
     await page.evaluate(() =>
       window.objectiveCheckPreview!.host.simulateEdit("Fasi", 3, 5, "ROSSI", "Remote")
     );
@@ -160,7 +157,7 @@ describe("the planning pane in Chromium, on the preview's fake Excel", () => {
       () => window.objectiveCheckPreview?.host.state.tables[1]?.columns[4] === "Scadenza"
     );
     const pane = (await (await page.waitForSelector("[data-testid=pane]")).contentFrame())!;
-    await pane.getByRole("button", { name: "Valida obiettivo" }).click();
+    await pane.getByRole("button", { name: "Controlla obiettivi" }).click();
     await pane.getByRole("combobox", { name: "Tabella Fasi" }).click();
     await pane.getByRole("option", { name: "Fasi" }).click();
     await pane.getByRole("combobox", { name: "Fine prevista" }).click();
@@ -178,7 +175,7 @@ describe("the planning pane in Chromium, on the preview's fake Excel", () => {
 
   it("creates the planning tables in an empty workbook", async () => {
     const { page, pane } = await openPreview("?workbook=empty");
-    await pane.getByRole("button", { name: "Valida obiettivo" }).click();
+    await pane.getByRole("button", { name: "Controlla obiettivi" }).click();
     await pane.getByRole("button", { name: "Crea tabelle di pianificazione" }).click();
     await pane.getByText(/sono pronte ma vuote/).waitFor();
     expect(
@@ -191,14 +188,16 @@ describe("the planning pane in Chromium, on the preview's fake Excel", () => {
     const { page, pane } = await openPreview();
     const focused = () => pane.evaluate(() => document.activeElement?.textContent ?? "");
     await pane.locator("body").focus();
-    for (let i = 0; i < 12 && (await focused()) !== "Valida obiettivo"; i++)
+    for (let i = 0; i < 12 && (await focused()) !== "Controlla obiettivi"; i++)
       await page.keyboard.press("Tab");
-    expect(await focused()).toBe("Valida obiettivo");
+    expect(await focused()).toBe("Controlla obiettivi");
     await page.keyboard.press("Enter");
-    await pane.getByRole("button", { name: /Fasi!E2/ }).waitFor();
-    for (let i = 0; i < 30 && !(await focused()).includes("Fasi!E2"); i++)
-      await page.keyboard.press("Tab");
-    expect(await focused()).toContain("Fasi!E2");
+    await pane.getByRole("treeitem", { name: /Fasi!E2/ }).waitFor();
+    const role = () => pane.evaluate(() => document.activeElement?.getAttribute("role"));
+    for (let i = 0; i < 30 && (await role()) !== "tree"; i++) await page.keyboard.press("Tab");
+    expect(await role()).toBe("tree");
+    // The tree's first row is the objective's heading; the finding is one row down.
+    await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Enter");
     await page.waitForFunction(
       () => window.objectiveCheckPreview!.host.state.selection?.address === "E2"
@@ -212,9 +211,9 @@ describe("the planning pane in Chromium, on the preview's fake Excel", () => {
       for (const lang of ["it", "en"]) {
         const { page, pane } = await openPreview(`?theme=${theme}&lang=${lang}`);
         await pane
-          .getByRole("button", { name: lang === "it" ? "Valida obiettivo" : "Validate objective" })
+          .getByRole("button", { name: lang === "it" ? "Controlla obiettivi" : "Check objectives" })
           .click();
-        await pane.getByRole("button", { name: /Fasi!E2/ }).waitFor();
+        await pane.getByRole("treeitem", { name: /Fasi!E2/ }).waitFor();
         const overflow = await pane.evaluate(
           () => document.documentElement.scrollWidth - document.documentElement.clientWidth
         );

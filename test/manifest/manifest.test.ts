@@ -104,6 +104,10 @@ describe("manifest.xml", () => {
     }
     expect(manifest).toMatch(/<DisplayName DefaultValue="[^"]+">\s*<Override Locale="it-IT"/);
     expect(manifest).toContain("<FunctionName>validateObjective</FunctionName>");
+    // The button checks every objective of the workbook, so its label says so (plural).
+    expect(manifest).toMatch(
+      /id="Validate\.Label" DefaultValue="Check objectives">\s*<bt:Override Locale="it-IT" Value="Controlla obiettivi"\/>/
+    );
     expect(manifest).toContain('<Set Name="ExcelApi" MinVersion="1.14"/>');
     expect(manifest).toContain("<Permissions>ReadWriteDocument</Permissions>");
   });

@@ -69,6 +69,12 @@ export interface PaneActions {
   acceptWarning(finding: Finding): Promise<WorkbookSettings>;
   /** Takes a warning's acceptance back, keeping every other one; resolves with the settings now stored. */
   restoreWarning(finding: Finding): Promise<WorkbookSettings>;
+  /**
+   * Calls `onSelect` with the sheet's name and the selected address (`E2`,
+   * `E2:F4`) whenever the selection moves, the user's or the add-in's own
+   * select(), so the pane can show the finding on that cell.
+   */
+  watchSelection(onSelect: (sheet: string, address: string) => void): Promise<void>;
 }
 
 export function paneActions(
@@ -119,6 +125,28 @@ export function paneActions(
           onChange(readStoredSettings(host.settings).settings)
         );
       }),
+    watchSelection: (onSelect) => {
+      // The event names the worksheet by id; its name is looked up once per sheet.
+      const names = new Map<string, string>();
+      const nameOf = async (worksheetId: string) =>
+        names.get(worksheetId) ??
+        host.run({}, async (context) => {
+          const sheet = context.workbook.worksheets.getItem(worksheetId);
+          sheet.load("name");
+          await context.sync();
+          names.set(worksheetId, sheet.name);
+          return sheet.name;
+        });
+      // WorksheetCollection.onSelectionChanged (ExcelApi 1.9, within the manifest's 1.14) gives
+      // the worksheet and the address; Workbook.onSelectionChanged (1.2) gives neither:
+      // https://learn.microsoft.com/javascript/api/excel/excel.worksheetselectionchangedeventargs
+      return host.run({}, async (context) => {
+        context.workbook.worksheets.onSelectionChanged.add(async (event) => {
+          onSelect(await nameOf(event.worksheetId), event.address);
+        });
+        await context.sync();
+      });
+    },
     applyFix: (fix) =>
       host.run({ delayForCellEdit: true }, async (context) => {
         const range = context.workbook.worksheets.getItem(fix.sheet).getRange(fix.cell);

@@ -1,4 +1,8 @@
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
   Button,
   Dialog,
   DialogActions,
@@ -6,40 +10,71 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
+  Dropdown,
+  Field,
   makeStyles,
   MessageBar,
   MessageBarBody,
+  Option,
+  SearchBox,
   Spinner,
   Text,
+  ToggleButton,
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
 import type { PaneActions } from "../../adapters/office/pane-actions";
 import type { ValidationOutcome } from "../../adapters/office/validate-workbook";
 import { sheetCellReference } from "../../engine/cell-address";
+import { acceptanceFor } from "../../engine/accepted-warnings";
+import type { RuleId } from "../../engine/findings";
 import { suggestedFix, type SuggestedFix } from "../../engine/suggested-fix";
 import { isoFromDay } from "../../engine/days";
-import { applyFilter, FindingFilters, NO_FILTER, type FindingFilter } from "./FindingFilters";
 import { SettingsPanel } from "./SettingsPanel";
 import { TableMapping } from "./TableMapping";
 import type { MappedTable } from "../../engine/map/map-workbook";
 import type { TableKind } from "../../engine/snapshot";
-import { Summary } from "./Summary";
 import { Cronoprogramma } from "./Cronoprogramma";
 import { EmptyPlan, emptyPlanStart } from "./EmptyPlan";
-import type { Catalogue } from "../../i18n";
-import { FindingsList } from "./FindingsList";
 import { ConvertToTables } from "./ConvertToTables";
+import type { Catalogue } from "../../i18n";
+import { FindingsList, type FindingsListHandle } from "./FindingsList";
+import {
+  buildView,
+  findingAtCell,
+  indexFindings,
+  nextSurviving,
+  positionOf,
+  step,
+  type FindingEntry,
+  type Grouping,
+} from "./findings-view";
 import { useValidation } from "./use-validation";
 
 const useStyles = makeStyles({
   root: {
     display: "flex",
     flexDirection: "column",
-    gap: tokens.spacingVerticalM,
+    gap: tokens.spacingVerticalS,
     padding: tokens.spacingHorizontalM,
     maxWidth: "100%",
     boxSizing: "border-box",
+  },
+  bar: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
+  chips: { display: "flex", gap: tokens.spacingHorizontalXS, flexWrap: "wrap" },
+  grow: { flexGrow: 1, minWidth: 0 },
+  // Fluent's Dropdown asks for 250 px by default: too wide beside a label at 320 px.
+  narrow: { minWidth: "9em", width: "9em" },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  position: { minWidth: "6em", textAlign: "center" },
+  card: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalS,
+    borderLeft: `3px solid ${tokens.colorBrandStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground2,
   },
 });
 
@@ -62,79 +97,159 @@ export interface AppProps {
   readonly today: string;
 }
 
-/** The planning pane: validate, read the verdict, go to each finding's cell. */
+/** The planning pane: check, read the verdict, walk the findings one cell at a time. */
 export function App({ actions, words, today }: AppProps): React.JSX.Element {
   const styles = useStyles();
+  const texts = words.addin.navigation;
   const validation = useValidation(actions, words);
+  const outcome = validation.outcome;
   const tone = validation.message?.tone;
-  const [pendingFix, setPendingFix] = React.useState<SuggestedFix | null>(null);
+  const [pendingFix, setPendingFix] = React.useState<{
+    fix: SuggestedFix;
+    entry: FindingEntry;
+  } | null>(null);
   const [fixNote, setFixNote] = React.useState<string | null>(null);
-  const dateSystem = validation.outcome?.dateSystem ?? 1900;
+  const dateSystem = outcome?.dateSystem ?? 1900;
   const [settings, setSettings] = React.useState(() => actions.readSettings());
   const [stale, setStale] = React.useState(false);
-  const latest = React.useRef(validation.outcome);
-  latest.current = validation.outcome;
-  React.useEffect(() => setStale(false), [validation.outcome]);
+  const latest = React.useRef(outcome);
+  latest.current = outcome;
+  React.useEffect(() => setStale(false), [outcome]);
   React.useEffect(() => {
     void actions.watchChanges(
       () => latest.current,
       () => setStale(true)
     );
   }, [actions]);
-  const [filter, setFilter] = React.useState<FindingFilter>(NO_FILTER);
-  const [cursor, setCursor] = React.useState(-1);
-  const shown = validation.outcome ? applyFilter(validation.outcome.result.findings, filter) : [];
-  // The objective of the finding the user went to last: the Cronoprogramma follows it.
-  const [focusObjective, setFocusObjective] = React.useState<string | null>(null);
-  const step = (direction: 1 | -1) => {
-    const steppable = shown.filter((f) => f.cell !== null);
-    if (steppable.length === 0) return;
-    const next = (cursor + direction + steppable.length) % steppable.length;
-    setCursor(next);
-    const finding = steppable[next];
-    setFocusObjective(finding.objective);
-    void actions.selectCell(finding.sheet!, finding.cell!);
-  };
   React.useEffect(() => {
     void actions.watchSettings(setSettings);
   }, [actions]);
+
+  const [search, setSearch] = React.useState("");
+  // Typing stays responsive on 700 findings: the list follows a keystroke behind when it must.
+  const deferredSearch = React.useDeferredValue(search);
+  const [grouping, setGrouping] = React.useState<Grouping>("objective");
+  const [rules, setRules] = React.useState<ReadonlySet<RuleId>>(new Set());
+  const [collapsed, setCollapsed] = React.useState<ReadonlySet<string>>(new Set());
+  const [currentKey, setCurrentKey] = React.useState<string | null>(null);
+  const list = React.useRef<FindingsListHandle>(null);
+  const index = React.useMemo(
+    () => (outcome ? indexFindings(outcome.result, words.language) : null),
+    [outcome, words.language]
+  );
+  const view = React.useMemo(
+    () =>
+      index &&
+      buildView(index, { search: deferredSearch, grouping, severity: "all", rules, collapsed }),
+    [index, deferredSearch, grouping, rules, collapsed]
+  );
+  const order = view?.order ?? [];
+  const current = order.find((e) => e.key === currentKey) ?? null;
+  const position = positionOf(order, currentKey);
+
+  // After a fix the list is re-checked: the cursor goes on to the next finding still there.
+  const afterFix = React.useRef<{ order: readonly FindingEntry[]; fixed: string } | null>(null);
+  const keepCurrent = React.useRef<string | null>(null);
+  const previousIndex = React.useRef(index);
+  React.useEffect(() => {
+    if (previousIndex.current === index) return;
+    previousIndex.current = index;
+    const fixed = afterFix.current;
+    afterFix.current = null;
+    // Accepting or restoring keeps the cursor on that finding, now shown accepted or open again.
+    const kept = keepCurrent.current;
+    keepCurrent.current = null;
+    if (kept !== null && view?.order.some((e) => e.key === kept)) {
+      setCurrentKey(kept);
+      return;
+    }
+    setCurrentKey(
+      fixed && view ? (nextSurviving(fixed.order, fixed.fixed, view.order)?.key ?? null) : null
+    );
+  }, [index, view]);
+
+  const reveal = (entry: FindingEntry) => {
+    setCurrentKey(entry.key);
+    const group = view?.groups.find((g) => g.entries.includes(entry));
+    if (group?.collapsed)
+      setCollapsed((folded) => new Set([...folded].filter((key) => key !== group.key)));
+  };
+  const choose = (entry: FindingEntry) => {
+    reveal(entry);
+    const { sheet, cell } = entry.finding;
+    if (sheet !== null && cell !== null) void actions.selectCell(sheet, cell);
+  };
+  const go = (direction: 1 | -1) => {
+    const next = step(order, currentKey, direction);
+    if (next) choose(next);
+  };
+
+  // A cell selected in Excel (by the user, or by choose above) moves the cursor to its finding.
+  const onSelectCell = React.useRef<(sheet: string, address: string) => void>(() => undefined);
+  onSelectCell.current = (sheet, address) => {
+    const found = findingAtCell(order, currentKey, sheet, address);
+    if (found && found.key !== currentKey) reveal(found);
+  };
+  React.useEffect(() => {
+    void actions.watchSelection((sheet, address) => onSelectCell.current(sheet, address));
+  }, [actions]);
+
   const changeSettings = (change: typeof settings) => {
     setSettings((current) => ({ ...current, ...change }));
     void actions.saveSettings(change).then(setSettings);
   };
-  // The results were computed for another reference date (changed here or by a co-author).
-  const dateStale =
-    validation.outcome !== null &&
-    settings.asOf !== undefined &&
-    settings.asOf !== isoFromDay(validation.outcome.result.settings.asOf);
-  const emptyStart = validation.outcome ? emptyPlanStart(validation.outcome.result) : null;
-  const confirmFix = async (fix: SuggestedFix) => {
+  // Focus goes back to the list, not to the page's body, once the dialog has closed.
+  const focusList = () => setTimeout(() => list.current?.focus(), 0);
+  const closeFix = () => {
     setPendingFix(null);
-    const outcome = await actions.applyFix(fix);
+    focusList();
+  };
+  const confirmFix = async ({ fix, entry }: { fix: SuggestedFix; entry: FindingEntry }) => {
+    setPendingFix(null);
+    const result = await actions.applyFix(fix);
     const where = sheetCellReference(fix.sheet, fix.cell);
     setFixNote(
-      outcome === "written"
+      result === "written"
         ? null
-        : outcome === "formula"
+        : result === "formula"
           ? words.addin.cellHoldsFormula(where)
           : words.addin.cellNoLongerBlank(where)
     );
+    afterFix.current = { order, fixed: entry.key };
     await validation.run();
+    focusList();
   };
+  // The results were computed for another reference date (changed here or by a co-author).
+  const dateStale =
+    outcome !== null &&
+    settings.asOf !== undefined &&
+    settings.asOf !== isoFromDay(outcome.result.settings.asOf);
+  const emptyStart = outcome ? emptyPlanStart(outcome.result) : null;
+  const fix = current ? suggestedFix(current.finding, dateSystem) : null;
+  const acceptable = current ? acceptanceFor(current.finding) !== null : false;
+  const toggleAcceptance = async (entry: FindingEntry) => {
+    const change = entry.finding.accepted ? actions.restoreWarning : actions.acceptWarning;
+    setSettings(await change(entry.finding));
+    keepCurrent.current = entry.key;
+    await validation.run();
+    focusList();
+  };
+  const groupings: Grouping[] = ["objective", "department", "rule", "severity"];
   return (
     <main className={styles.root}>
       <Text as="h1" size={500} weight="semibold">
         {words.addin.title}
       </Text>
-      <SettingsPanel settings={settings} today={today} words={words} onChange={changeSettings} />
-      <Button
-        appearance="primary"
-        onClick={() => void validation.run()}
-        disabledFocusable={validation.running}
-      >
-        {words.addin.validate}
-      </Button>
-      {validation.running ? <Spinner size="tiny" label={words.addin.validating} /> : null}
+      <div className={styles.bar}>
+        <Button
+          appearance="primary"
+          onClick={() => void validation.run()}
+          disabledFocusable={validation.running}
+        >
+          {words.addin.validate}
+        </Button>
+        {validation.running ? <Spinner size="tiny" label={words.addin.validating} /> : null}
+      </div>
       {stale ? (
         <MessageBar intent="warning">
           <MessageBarBody>{words.addin.stale}</MessageBarBody>
@@ -159,7 +274,20 @@ export function App({ actions, words, today }: AppProps): React.JSX.Element {
           <MessageBarBody>{validation.message.text}</MessageBarBody>
         </MessageBar>
       ) : null}
-      {validation.outcome && noTables(validation.outcome) ? (
+      <Accordion collapsible>
+        <AccordionItem value="settings">
+          <AccordionHeader size="small">{texts.settings}</AccordionHeader>
+          <AccordionPanel>
+            <SettingsPanel
+              settings={settings}
+              today={today}
+              words={words}
+              onChange={changeSettings}
+            />
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
+      {outcome && noTables(outcome) ? (
         <Button
           appearance="primary"
           onClick={async () => {
@@ -170,22 +298,20 @@ export function App({ actions, words, today }: AppProps): React.JSX.Element {
           {words.addin.createTables}
         </Button>
       ) : null}
-      {validation.outcome ? (
+      {outcome ? (
         <ConvertToTables
-          result={validation.outcome.result}
+          result={outcome.result}
           words={words}
           convert={() => actions.convertToTables()}
           onConverted={() => void validation.run()}
         />
       ) : null}
-      {validation.outcome &&
-      !noTables(validation.outcome) &&
-      unmapped(validation.outcome).length > 0 ? (
+      {outcome && !noTables(outcome) && unmapped(outcome).length > 0 ? (
         <TableMapping
-          kinds={unmapped(validation.outcome)}
-          tables={validation.outcome.tables}
+          kinds={unmapped(outcome)}
+          tables={outcome.tables}
           settings={settings}
-          recognised={validation.outcome.result.mapping}
+          recognised={outcome.result.mapping}
           words={words}
           onSave={async (change) => {
             setSettings(await actions.saveSettings(change));
@@ -193,40 +319,118 @@ export function App({ actions, words, today }: AppProps): React.JSX.Element {
           }}
         />
       ) : null}
-      {validation.outcome && !emptyStart ? (
-        <section aria-label={words.addin.findingsHeading}>
+      {outcome && view && !emptyStart ? (
+        <section aria-label={words.addin.findingsHeading} className={styles.section}>
           <Text as="h2" size={400} weight="semibold">
             {words.addin.findingsHeading}
           </Text>
-          <Summary
-            counts={validation.outcome.result.summary}
-            findings={validation.outcome.result.findings}
-            words={words}
-          />
-          <FindingFilters
-            findings={validation.outcome.result.findings}
-            filter={filter}
-            onFilter={setFilter}
-            onStep={step}
-            words={words}
-          />
-          <FindingsList
-            findings={shown}
-            words={words}
-            onSelect={(finding) => {
-              setFocusObjective(finding.objective);
-              if (finding.sheet && finding.cell)
-                void actions.selectCell(finding.sheet, finding.cell);
-            }}
-            fixFor={(finding) => suggestedFix(finding, dateSystem)}
-            onFix={setPendingFix}
-          />
+          {outcome.result.findings.length === 0 ? (
+            <Text>{words.addin.noFindings}</Text>
+          ) : (
+            <>
+              {view.ruleCounts.size > 1 ? (
+                <div role="group" aria-label={texts.ruleChips} className={styles.chips}>
+                  {[...view.ruleCounts].map(([rule, count]) => (
+                    <ToggleButton
+                      key={rule}
+                      size="small"
+                      shape="circular"
+                      checked={rules.has(rule)}
+                      title={rule}
+                      onClick={() =>
+                        setRules((shown) => {
+                          const next = new Set(shown);
+                          if (!next.delete(rule)) next.add(rule);
+                          return next;
+                        })
+                      }
+                    >
+                      {index!.entries.find((e) => e.finding.rule === rule)!.ruleName} ({count})
+                    </ToggleButton>
+                  ))}
+                </div>
+              ) : null}
+              <div className={styles.bar}>
+                <SearchBox
+                  className={styles.grow}
+                  aria-label={texts.search}
+                  placeholder={texts.searchHint}
+                  value={search}
+                  onChange={(_, data) => setSearch(data.value)}
+                />
+                <Field label={texts.groupBy} orientation="horizontal">
+                  <Dropdown
+                    className={styles.narrow}
+                    size="small"
+                    value={texts.groupings[grouping]}
+                    selectedOptions={[grouping]}
+                    onOptionSelect={(_, data) => {
+                      setGrouping(data.optionValue as Grouping);
+                      setCollapsed(new Set());
+                    }}
+                  >
+                    {groupings.map((g) => (
+                      <Option key={g} value={g}>
+                        {texts.groupings[g]}
+                      </Option>
+                    ))}
+                  </Dropdown>
+                </Field>
+              </div>
+              <div className={styles.bar}>
+                <Button size="small" onClick={() => go(-1)}>
+                  {words.addin.previous}
+                </Button>
+                <Text aria-live="polite" className={styles.position} data-testid="position">
+                  {position === null
+                    ? texts.findings(order.length)
+                    : texts.position(position, order.length)}
+                </Text>
+                <Button size="small" onClick={() => go(1)}>
+                  {words.addin.next}
+                </Button>
+              </div>
+              {current ? (
+                <div className={styles.card} role="region" aria-label={texts.current}>
+                  <Text size={200} weight="semibold">
+                    {[current.where, current.ruleName].filter(Boolean).join(" · ")}
+                  </Text>
+                  <Text size={200}>{current.message}</Text>
+                  {fix ? (
+                    <Button size="small" onClick={() => setPendingFix({ fix, entry: current })}>
+                      {words.addin.useSuggestion(fix.display)}
+                    </Button>
+                  ) : null}
+                  {acceptable ? (
+                    <Button size="small" onClick={() => void toggleAcceptance(current)}>
+                      {current.finding.accepted ? texts.restore : texts.accept}
+                    </Button>
+                  ) : null}
+                </div>
+              ) : null}
+              {view.order.length === 0 ? <Text>{texts.noMatches}</Text> : null}
+              <FindingsList
+                ref={list}
+                rows={view.rows}
+                currentKey={currentKey}
+                words={words}
+                onChoose={choose}
+                onToggle={(key) =>
+                  setCollapsed((folded) => {
+                    const next = new Set(folded);
+                    if (!next.delete(key)) next.add(key);
+                    return next;
+                  })
+                }
+              />
+            </>
+          )}
         </section>
       ) : null}
-      {validation.outcome && !emptyStart ? (
+      {outcome && !emptyStart ? (
         <Cronoprogramma
-          result={validation.outcome.result}
-          objective={focusObjective}
+          result={outcome.result}
+          objective={current?.finding.objective ?? null}
           words={words}
           onSelectPhase={(sheet, cell) => void actions.selectCell(sheet, cell)}
         />
@@ -236,20 +440,12 @@ export function App({ actions, words, today }: AppProps): React.JSX.Element {
           <MessageBarBody>{fixNote}</MessageBarBody>
         </MessageBar>
       ) : null}
-      <Dialog
-        open={pendingFix !== null}
-        onOpenChange={(_, data) => !data.open && setPendingFix(null)}
-      >
+      <Dialog open={pendingFix !== null} onOpenChange={(_, data) => !data.open && closeFix()}>
         <DialogSurface>
           <DialogBody>
             <DialogTitle>{words.addin.confirmFixTitle}</DialogTitle>
             <DialogContent>
-              {pendingFix
-                ? words.addin.confirmFix(
-                    pendingFix.display,
-                    sheetCellReference(pendingFix.sheet, pendingFix.cell)
-                  )
-                : null}
+              {pendingFix ? words.addin.fixWillChange(pendingFix.fix) : null}
             </DialogContent>
             <DialogActions>
               <Button
@@ -258,7 +454,7 @@ export function App({ actions, words, today }: AppProps): React.JSX.Element {
               >
                 {words.addin.write}
               </Button>
-              <Button onClick={() => setPendingFix(null)}>{words.addin.cancel}</Button>
+              <Button onClick={closeFix}>{words.addin.cancel}</Button>
             </DialogActions>
           </DialogBody>
         </DialogSurface>

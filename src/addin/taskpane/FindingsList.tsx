@@ -1,101 +1,244 @@
-import { Badge, Button, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { Badge, makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
+import { useVirtualizer } from "@tanstack/react-virtual";
 import * as React from "react";
-import { sheetCellReference } from "../../engine/cell-address";
-import type { Finding } from "../../engine/findings";
-import type { SuggestedFix } from "../../engine/suggested-fix";
 import type { Catalogue } from "../../i18n";
-import { renderMessage } from "../../i18n";
-
-/** An info is advice: an informative badge, not a warning's (domain.md §4). */
-const BADGE_COLOURS = { error: "danger", warning: "warning", info: "informative" } as const;
-
-/** Errors, then warnings, then infos. */
-const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
+import type { FindingEntry, GroupHeading, ViewRow } from "./findings-view";
 
 const useStyles = makeStyles({
-  group: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-    marginBottom: tokens.spacingVerticalM,
+  tree: {
+    height: "min(26rem, 60vh)",
+    overflowY: "auto",
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    outlineStyle: "none",
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
-  item: {
-    display: "flex",
-    flexDirection: "column",
-    alignItems: "flex-start",
-    height: "auto",
-    textAlign: "start",
-    whiteSpace: "normal",
+  canvas: { position: "relative", width: "100%" },
+  row: {
+    position: "absolute",
+    top: 0,
+    left: 0,
+    width: "100%",
+    boxSizing: "border-box",
+    cursor: "pointer",
     paddingBlock: tokens.spacingVerticalXS,
+    paddingInline: tokens.spacingHorizontalS,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
   },
+  group: { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightSemibold },
+  finding: { paddingInlineStart: tokens.spacingHorizontalL },
+  active: { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
+  current: { backgroundColor: tokens.colorBrandBackground2 },
   line: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
-  entry: { display: "flex", flexDirection: "column", alignItems: "flex-start" },
-  fix: { marginInlineStart: tokens.spacingHorizontalS },
+  message: {
+    display: "-webkit-box",
+    WebkitLineClamp: "2",
+    WebkitBoxOrient: "vertical",
+    overflow: "hidden",
+  },
 });
 
-export interface FindingsListProps {
-  readonly findings: readonly Finding[];
-  readonly words: Catalogue;
-  readonly onSelect: (finding: Finding) => void;
-  /** The domain's suggested fix for a finding, if it has one. */
-  readonly fixFor: (finding: Finding) => SuggestedFix | null;
-  readonly onFix: (fix: SuggestedFix) => void;
+/** A group's heading: «2018_ZN12 · Avvio e realizzazione… · SERVIZI SOCIALI», or a rule's name… */
+export function headingText(heading: GroupHeading, words: Catalogue): string {
+  const texts = words.addin.navigation;
+  switch (heading.kind) {
+    case "objective":
+      return [heading.code, heading.title, heading.department].filter(Boolean).join(" · ");
+    case "department":
+      return heading.department;
+    case "rule":
+      return heading.name;
+    case "severity":
+      return words.addin.severity[heading.severity];
+    case "workbook":
+      return texts.workbook;
+    case "no-objective":
+      return texts.noObjective;
+    case "no-department":
+      return texts.noDepartment;
+  }
 }
 
-/** Findings grouped by objective, errors first; each one jumps to its cell. */
-export function FindingsList({
-  findings,
-  words,
-  onSelect,
-  fixFor,
-  onFix,
-}: FindingsListProps): React.JSX.Element {
-  const styles = useStyles();
-  if (findings.length === 0) return <Text>{words.addin.noFindings}</Text>;
-  const groups = new Map<string, Finding[]>();
-  for (const finding of [...findings].sort(
-    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]
-  )) {
-    const key = finding.objective ?? "—";
-    groups.set(key, [...(groups.get(key) ?? []), finding]);
-  }
-  return (
-    <div>
-      {[...groups].map(([objective, items]) => (
-        <section key={objective} className={styles.group} aria-label={objective}>
-          <Text weight="semibold">{objective}</Text>
-          {items.map((finding, i) => {
-            const fix = fixFor(finding);
-            return (
-              <div key={i} className={styles.entry}>
-                <Button
-                  appearance="subtle"
-                  className={styles.item}
-                  onClick={() => onSelect(finding)}
-                  disabled={finding.cell === null}
+export interface FindingsListProps {
+  readonly rows: readonly ViewRow[];
+  readonly currentKey: string | null;
+  readonly words: Catalogue;
+  /** The user chose a finding (click, Enter): it becomes the current one and its cell is selected. */
+  readonly onChoose: (entry: FindingEntry) => void;
+  readonly onToggle: (groupKey: string) => void;
+}
+
+export interface FindingsListHandle {
+  focus(): void;
+}
+
+const BADGE_COLOURS = { error: "danger", warning: "warning", info: "informative" } as const;
+
+const rowId = (row: ViewRow) =>
+  row.kind === "group" ? `group-${row.group.key}` : `finding-${row.entry.key}`;
+/** Ids must be valid in aria-activedescendant: no spaces. */
+const domId = (row: ViewRow) => `oc-${encodeURIComponent(rowId(row)).replace(/%/g, "_")}`;
+
+/**
+ * The findings as a tree (WAI-ARIA tree pattern): one tab stop, arrow keys
+ * inside, groups folding with Left/Right, Enter choosing a finding. Only the
+ * rows on screen are in the DOM, so 700 findings cost what 20 do.
+ */
+export const FindingsList = React.forwardRef<FindingsListHandle, FindingsListProps>(
+  function FindingsList({ rows, currentKey, words, onChoose, onToggle }, ref) {
+    const styles = useStyles();
+    const scroller = React.useRef<HTMLDivElement>(null);
+    const [activeId, setActiveId] = React.useState<string | null>(null);
+    React.useImperativeHandle(ref, () => ({ focus: () => scroller.current?.focus() }), []);
+    const virtualizer = useVirtualizer({
+      count: rows.length,
+      getScrollElement: () => scroller.current,
+      estimateSize: (i) => (rows[i].kind === "group" ? 34 : 64),
+      getItemKey: (i) => rowId(rows[i]),
+      overscan: 6,
+    });
+    const currentIndex = rows.findIndex((r) => r.kind === "finding" && r.entry.key === currentKey);
+    // The current finding comes into view and takes the keyboard's place when it changes.
+    React.useEffect(() => {
+      if (currentIndex === -1) return;
+      setActiveId(rowId(rows[currentIndex]));
+      virtualizer.scrollToIndex(currentIndex, { align: "auto" });
+    }, [currentKey, currentIndex]);
+    let activeIndex = activeId === null ? -1 : rows.findIndex((r) => rowId(r) === activeId);
+    if (activeIndex === -1 && rows.length > 0) activeIndex = Math.max(currentIndex, 0);
+    const moveTo = (index: number) => {
+      const target = Math.min(Math.max(index, 0), rows.length - 1);
+      if (target < 0) return;
+      setActiveId(rowId(rows[target]));
+      virtualizer.scrollToIndex(target, { align: "auto" });
+    };
+    const onKeyDown = (event: React.KeyboardEvent) => {
+      const row = rows[activeIndex];
+      if (row === undefined) return;
+      const handled = () => event.preventDefault();
+      switch (event.key) {
+        case "ArrowDown":
+          handled();
+          return moveTo(activeIndex + 1);
+        case "ArrowUp":
+          handled();
+          return moveTo(activeIndex - 1);
+        case "Home":
+          handled();
+          return moveTo(0);
+        case "End":
+          handled();
+          return moveTo(rows.length - 1);
+        case "ArrowRight":
+          handled();
+          if (row.kind === "group" && row.group.collapsed) onToggle(row.group.key);
+          else if (row.kind === "group") moveTo(activeIndex + 1);
+          return;
+        case "ArrowLeft":
+          handled();
+          if (row.kind === "group" && !row.group.collapsed) onToggle(row.group.key);
+          else if (row.kind === "finding")
+            moveTo(rows.findIndex((r) => r.kind === "group" && r.group.key === row.group.key));
+          return;
+        case "Enter":
+        case " ":
+          handled();
+          if (row.kind === "group") onToggle(row.group.key);
+          else onChoose(row.entry);
+          return;
+      }
+    };
+    const active = rows[activeIndex];
+    return (
+      <div
+        ref={scroller}
+        role="tree"
+        aria-label={words.addin.findingsHeading}
+        tabIndex={0}
+        aria-activedescendant={active ? domId(active) : undefined}
+        className={styles.tree}
+        onKeyDown={onKeyDown}
+        data-testid="findings-tree"
+      >
+        <div
+          role="presentation"
+          className={styles.canvas}
+          style={{ height: virtualizer.getTotalSize() }}
+        >
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = rows[item.index];
+            const isActive = item.index === activeIndex;
+            const common = {
+              key: item.key,
+              id: domId(row),
+              "data-index": item.index,
+              ref: virtualizer.measureElement,
+              style: { transform: `translateY(${item.start}px)` },
+            };
+            if (row.kind === "group") {
+              const { group } = row;
+              return (
+                <div
+                  {...common}
+                  role="treeitem"
+                  aria-level={1}
+                  aria-expanded={!group.collapsed}
+                  aria-selected={false}
+                  className={mergeClasses(styles.row, styles.group, isActive && styles.active)}
+                  onClick={() => {
+                    setActiveId(rowId(row));
+                    onToggle(group.key);
+                  }}
                 >
-                  <span className={styles.line}>
-                    <Badge color={BADGE_COLOURS[finding.severity]}>
-                      {words.addin.severity[finding.severity]}
+                  {group.collapsed ? "▸ " : "▾ "}
+                  {headingText(group.heading, words)} ({group.entries.length})
+                </div>
+              );
+            }
+            const { entry } = row;
+            const isCurrent = entry.key === currentKey;
+            return (
+              <div
+                {...common}
+                role="treeitem"
+                aria-level={2}
+                aria-selected={isCurrent}
+                className={mergeClasses(
+                  styles.row,
+                  styles.finding,
+                  isCurrent && styles.current,
+                  isActive && styles.active
+                )}
+                onClick={() => {
+                  setActiveId(rowId(row));
+                  onChoose(entry);
+                }}
+              >
+                <span className={styles.line}>
+                  <Badge
+                    color={BADGE_COLOURS[entry.finding.severity]}
+                    appearance={isCurrent ? "filled" : "tint"}
+                  >
+                    {words.addin.severity[entry.finding.severity]}
+                  </Badge>
+                  {entry.finding.accepted ? (
+                    <Badge color="subtle" appearance="outline">
+                      {words.addin.acceptedBadge}
                     </Badge>
-                    {finding.sheet && finding.cell ? (
-                      <Text font="monospace">
-                        {sheetCellReference(finding.sheet, finding.cell)}
-                      </Text>
-                    ) : null}
-                  </span>
-                  <Text>{renderMessage(finding, words.language)}</Text>
-                </Button>
-                {fix ? (
-                  <Button size="small" className={styles.fix} onClick={() => onFix(fix)}>
-                    {words.addin.useSuggestion(fix.display)}
-                  </Button>
-                ) : null}
+                  ) : null}
+                  {entry.where ? <Text font="monospace">{entry.where}</Text> : null}
+                  <Text size={200} title={entry.finding.rule}>
+                    {entry.ruleName}
+                  </Text>
+                </span>
+                <Text className={styles.message} size={200}>
+                  {entry.message}
+                </Text>
               </div>
             );
           })}
-        </section>
-      ))}
-    </div>
-  );
-}
+        </div>
+      </div>
+    );
+  }
+);

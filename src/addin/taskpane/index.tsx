@@ -18,6 +18,7 @@ Office.onReady(() => {
   const language = displayLanguage();
   const words = catalogue(language);
   document.documentElement.lang = language;
+  document.title = words.addin.title;
   createRoot(document.getElementById("root")!).render(
     <FluentProvider
       theme={

@@ -75,7 +75,7 @@ export function computeWorkbook(
       findings: own,
       code: objective.code.kind === "ok" ? objective.code.value : null,
       title: objective.title.kind === "ok" ? objective.title.value : null,
-      department: objective.department?.kind === "ok" ? objective.department.value : null,
+      department: objective.department,
       figures: computeObjective(
         myPhases,
         myPhases.map((p) => phaseRows[p.index]),

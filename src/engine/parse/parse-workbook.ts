@@ -109,6 +109,7 @@ function objectiveParser(cells: RowCells, options: ParseOptions): RowParser<Obje
   const codeCol = cells.column("code");
   const titleCol = cells.column("title");
   const departmentCol = cells.column("department");
+  const serviceCol = cells.column("service");
   return ({ index, row }) => {
     cells.moveTo(index);
     const code = parseText(cells.value(codeCol));
@@ -121,11 +122,16 @@ function objectiveParser(cells: RowCells, options: ParseOptions): RowParser<Obje
       code,
       key,
       title: parseText(cells.value(titleCol)),
-      department: departmentCol < 0 ? null : parseText(cells.value(departmentCol)),
+      department: textOrNull(cells.value(departmentCol)) ?? textOrNull(cells.value(serviceCol)),
       planYear: planYearOf(code, options),
       duplicateOf: earlier ?? null,
     };
   };
+}
+
+function textOrNull(value: CellValue): string | null {
+  const parsed = parseText(value);
+  return parsed.kind === "ok" ? parsed.value : null;
 }
 
 /**

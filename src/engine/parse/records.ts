@@ -14,8 +14,8 @@ export interface ObjectiveRecord extends RecordBase {
   /** Trimmed, upper-cased code used to match phases and indicators; null when blank. */
   readonly key: string | null;
   readonly title: Parsed<string>;
-  /** The Direzione; null when the table has no such column. */
-  readonly department: Parsed<string> | null;
+  /** The Direzione column's text, else the Servizio column's: what the pane groups objectives by. */
+  readonly department: string | null;
   readonly planYear: number | null;
   /** Index of the earlier row with the same code, when this row repeats it. */
   readonly duplicateOf: number | null;

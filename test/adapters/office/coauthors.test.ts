@@ -90,7 +90,7 @@ describe("a co-author's rows moving while Validate runs", () => {
     const failure = await validate(host).catch((error: unknown) => error);
     expect(failure).toEqual(new RowsMovedError("Fasi", "Fasi"));
     expect(describeFailure(failure, catalogue("en")).text).toBe(
-      "While the check was running, a co-author kept inserting, deleting, sorting or retyping rows of table Fasi (sheet Fasi): click Validate objective again once their changes are done, and every status will be on its own row."
+      "While the check was running, a co-author kept inserting, deleting, sorting or retyping rows of table Fasi (sheet Fasi): click Check objectives again once their changes are done, and every status will be on its own row."
     );
     expect(host.lastRun.syncs).toBe(6);
   });

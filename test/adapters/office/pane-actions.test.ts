@@ -63,3 +63,24 @@ describe("watching the tables after a check", () => {
     expect(fasi.cells.get("2:4")).toEqual(formula);
   });
 });
+
+describe("watching the selection", () => {
+  const heard = (calls: unknown[][]) => calls.map(([sheet, address]) => `${sheet}!${address}`);
+
+  it("hears the user's clicks and the add-in's own select(), once per move, with the sheet's name", async () => {
+    const host = fakeHost(seedWorkbook(), { asOf: "2018-06-30" });
+    const actions = paneActions(host, () => SEED_AS_OF, "it");
+    const onSelect = jest.fn();
+    await actions.watchSelection(onSelect);
+    host.simulateSelect("Fasi", "B3");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(heard(onSelect.mock.calls)).toEqual(["Fasi!B3"]);
+    await actions.selectCell("Indicatori", "D2");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(heard(onSelect.mock.calls)).toEqual(["Fasi!B3", "Indicatori!D2"]);
+    // Selecting where the selection already is moves nothing: no event (as Excel on the web).
+    await actions.selectCell("Indicatori", "D2");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(onSelect).toHaveBeenCalledTimes(2);
+  });
+});

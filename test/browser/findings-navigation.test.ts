@@ -1,0 +1,238 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Server } from "node:http";
+import type { Browser, Frame, Page } from "playwright-core";
+import { axeViolations } from "../support/axe";
+import { buildWeb, launchChromium, offline, serve } from "../support/web-build";
+import {
+  date,
+  INDICATOR_HEADERS,
+  OBJECTIVE_HEADERS,
+  PHASE_HEADERS,
+  table,
+  workbook,
+  type BuilderCell,
+} from "../support/snapshot-builder";
+import { buildXlsx } from "../support/xlsx-builder";
+
+const OBJECTIVES = 400;
+const DIREZIONI = ["CULTURA", "SERVIZI SOCIALI", "AMBIENTE", "BILANCIO"];
+
+/**
+ * A municipality's plan: 400 objectives of four Direzioni, two phases each.
+ * Every objective's second phase has no owner (400 warnings), every second
+ * one ends in the next year (200 warnings), every fourth from the first has
+ * no end date (100 errors): 700 findings.
+ */
+function bigPlanFile(): string {
+  const objectives: BuilderCell[][] = [];
+  const phases: BuilderCell[][] = [];
+  const indicators: BuilderCell[][] = [];
+  for (let i = 1; i <= OBJECTIVES; i++) {
+    const code = `2024_OB${String(i).padStart(3, "0")}`;
+    objectives.push([code, `Obiettivo numero ${i}`, DIREZIONI[i % 4]]);
+    phases.push([
+      code,
+      "Prima fase",
+      60,
+      date("2024-01-10"),
+      i % 4 === 1 ? null : date("2024-05-31"),
+      "ROSSI",
+    ]);
+    phases.push([
+      code,
+      "Seconda fase",
+      40,
+      date("2024-06-01"),
+      date(i % 2 === 0 ? "2025-02-15" : "2024-12-15"),
+      null,
+    ]);
+    indicators.push([code, "Atto approvato entro", "RISULTATO", date("2024-11-30")]);
+  }
+  const file = join(mkdtempSync(join(tmpdir(), "objective-check-nav-")), "piano.xlsx");
+  writeFileSync(
+    file,
+    buildXlsx(
+      workbook([
+        table("Obiettivi", OBJECTIVE_HEADERS, objectives),
+        table("Fasi", PHASE_HEADERS, phases),
+        table("Indicatori", INDICATOR_HEADERS, indicators),
+      ])
+    )
+  );
+  return file;
+}
+
+let server: Server;
+let url: string;
+let browser: Browser;
+let planFile: string;
+
+beforeAll(async () => {
+  planFile = bigPlanFile();
+  const root = await buildWeb();
+  ({ server, url } = await serve(root));
+  browser = await launchChromium();
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** The preview at the pane's real size (320 × 700), the plan loaded and checked. */
+async function checkedPlan(): Promise<{ page: Page; pane: Frame }> {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 760 } });
+  await offline(page, url);
+  await page.goto(`${url}preview.html`);
+  await page.waitForSelector("[data-testid=pane]");
+  await page.setInputFiles("input[type=file]", planFile);
+  await page.waitForFunction(
+    () => window.objectiveCheckPreview?.host.state.tables[1]?.rowCount === 800
+  );
+  const pane = (await (await page.waitForSelector("[data-testid=pane]")).contentFrame())!;
+  await pane.getByRole("button", { name: "Controlla obiettivi" }).click();
+  await position(pane, "700 segnalazioni");
+  return { page, pane };
+}
+
+const position = (pane: Frame, text: string) =>
+  pane
+    .getByTestId("position")
+    .filter({ hasText: new RegExp(`^${text}$`) })
+    .waitFor();
+
+const selection = (page: Page) =>
+  page.evaluate(() => window.objectiveCheckPreview!.host.state.selection);
+
+/** The findings drawn, as their cell references, top to bottom. */
+const drawnCells = (pane: Frame) =>
+  pane.evaluate(() =>
+    [...document.querySelectorAll("[role=treeitem][aria-level='2']")]
+      .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)
+      .map((el) => /(?:Fasi|Obiettivi|Indicatori)![A-Z]+\d+/.exec(el.textContent ?? "")?.[0] ?? null)
+  );
+
+const focusedRole = (pane: Frame) =>
+  pane.evaluate(() => document.activeElement?.getAttribute("role") ?? null);
+
+async function noAxeViolations(pane: Frame): Promise<void> {
+  expect(await axeViolations(pane)).toEqual([]);
+}
+
+describe("navigating 700 findings in the pane (400 objectives)", () => {
+  it("draws a constant number of rows, the first findings on the first screen, headings with code, title and Direzione", async () => {
+    const { page, pane } = await checkedPlan();
+    const rows = await pane.locator("[role=treeitem]").count();
+    expect(rows).toBeGreaterThan(3);
+    expect(rows).toBeLessThan(40);
+    expect(await pane.evaluate(() => document.getElementsByTagName("*").length)).toBeLessThan(1500);
+    const heading = pane.getByRole("treeitem", {
+      name: /2024_OB001 · Obiettivo numero 1 · SERVIZI SOCIALI \(2\)/,
+    });
+    await heading.waitFor();
+    const firstFinding = pane.locator("[role=treeitem][aria-level='2']").first();
+    const box = (await firstFinding.boundingBox())!;
+    const frame = (await (await page.$("[data-testid=pane]"))!.boundingBox())!;
+    expect(frame.height).toBeGreaterThanOrEqual(690);
+    expect(box.y + box.height - frame.y).toBeLessThanOrEqual(700);
+    // One tab stop into the list.
+    expect(await pane.locator("[role=tree] [tabindex='0']").count()).toBe(0);
+    await noAxeViolations(pane);
+  }, 120_000);
+
+  it("searches by Direzione, groups by rule with counts, folds a group, filters by a rule chip", async () => {
+    const { pane } = await checkedPlan();
+    await pane.getByRole("searchbox", { name: "Cerca" }).fill("servizi sociali");
+    // Objectives 1, 5, 9… (100): 100 owners, 100 missing ends, no next-year ends.
+    await position(pane, "200 segnalazioni");
+    await noAxeViolations(pane);
+    await pane.getByRole("searchbox", { name: "Cerca" }).fill("");
+    await position(pane, "700 segnalazioni");
+    await pane.getByRole("combobox", { name: "Raggruppa per" }).click();
+    await pane.getByRole("option", { name: "Regola" }).click();
+    const group = pane.getByRole("treeitem", { name: /^▾ Fine mancante \(100\)/ });
+    await group.waitFor();
+    const drawn = await pane.locator("[role=treeitem][aria-level='2']").count();
+    await group.click();
+    await pane.getByRole("treeitem", { name: /^▸ Fine mancante \(100\)/ }).waitFor();
+    expect(
+      await pane
+        .getByRole("treeitem", { name: /Fine mancante/ })
+        .first()
+        .getAttribute("aria-expanded")
+    ).toBe("false");
+    expect(await pane.locator("[role=treeitem][aria-level='2']").count()).toBeLessThanOrEqual(
+      drawn
+    );
+    expect(
+      await pane.locator("[role=treeitem][aria-level='2']", { hasText: "Fine mancante" }).count()
+    ).toBe(0);
+    await noAxeViolations(pane);
+    await pane.getByRole("button", { name: "Date fuori anno (200)" }).click();
+    await position(pane, "200 segnalazioni");
+    await noAxeViolations(pane);
+  }, 120_000);
+
+  it("walks the findings in screen order: the first Previous goes to the last, Next wraps to the first", async () => {
+    const { page, pane } = await checkedPlan();
+    const screen = (await drawnCells(pane)).slice(0, 3);
+    for (const [i, cell] of screen.entries()) {
+      await pane.getByRole("button", { name: "Successiva" }).click();
+      await position(pane, `${i + 1} di 700`);
+      await page.waitForFunction((c) => {
+        const s = window.objectiveCheckPreview!.host.state.selection;
+        return s !== null && `${s.sheet}!${s.address}` === c;
+      }, cell);
+      expect(await pane.locator("[role=treeitem][aria-selected=true]").textContent()).toContain(
+        cell!
+      );
+    }
+    const fresh = await checkedPlan();
+    await fresh.pane.getByRole("button", { name: "Precedente" }).click();
+    await position(fresh.pane, "700 di 700");
+    // The last objective (400, BILANCIO): its second phase's end in the next year, on row 801.
+    await fresh.page.waitForFunction(
+      () => window.objectiveCheckPreview!.host.state.selection?.address === "E801"
+    );
+    await fresh.pane.locator("[role=treeitem][aria-selected=true]").waitFor();
+    await fresh.pane.getByRole("button", { name: "Successiva" }).click();
+    await position(fresh.pane, "1 di 700");
+    await noAxeViolations(fresh.pane);
+  }, 120_000);
+
+  it("moves the cursor to the finding on a cell the user clicks in the sheet", async () => {
+    const { page, pane } = await checkedPlan();
+    await page.getByRole("tab", { name: "Fasi" }).click();
+    // Objective 5's first phase (row 10) has no end date: the 8th finding on screen (1 to 4 have 7).
+    await page.locator("td[data-cell=E10]").click();
+    expect(await selection(page)).toEqual({ sheet: "Fasi", address: "E10" });
+    await position(pane, "8 di 700");
+    expect(await pane.locator("[role=treeitem][aria-selected=true]").textContent()).toContain(
+      "Fasi!E10"
+    );
+  }, 120_000);
+
+  it("gives focus back to the list after Escape on the fix dialog and after a fix, and goes on to the next finding", async () => {
+    const { page, pane } = await checkedPlan();
+    await pane.getByRole("button", { name: "Successiva" }).click();
+    await position(pane, "1 di 700");
+    await pane.getByRole("button", { name: "Usa 30/11/2024" }).click();
+    await pane.getByRole("dialog").waitFor();
+    await noAxeViolations(pane);
+    await page.keyboard.press("Escape");
+    await pane.getByRole("dialog").waitFor({ state: "detached" });
+    await pane.waitForFunction(() => document.activeElement?.getAttribute("role") === "tree");
+    await pane.getByRole("button", { name: "Usa 30/11/2024" }).click();
+    await pane.getByRole("button", { name: "Scrivi" }).click();
+    // Fasi!E2 is filled: 699 left, and the cursor is on the one that followed it.
+    await position(pane, "1 di 699");
+    expect(await pane.locator("[role=treeitem][aria-selected=true]").textContent()).toContain(
+      "Fasi!F3"
+    );
+    await pane.waitForFunction(() => document.activeElement?.getAttribute("role") === "tree");
+    expect(await focusedRole(pane)).toBe("tree");
+    await noAxeViolations(pane);
+  }, 120_000);
+});
