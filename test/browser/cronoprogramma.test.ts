@@ -137,7 +137,8 @@ describe("the Cronoprogramma and the reference date in Chromium, on the preview'
   it("saves a typed reference date once, as yyyy-mm-dd, refuses a wrong one inline, and marks the results stale", async () => {
     const { page, pane } = await openPreview();
     await pane.getByRole("button", { name: "Controlla obiettivi" }).click();
-    await pane.getByRole("button", { name: /Fasi!E2/ }).waitFor();
+    await pane.getByRole("treeitem", { name: /Fasi!E2/ }).waitFor();
+    await pane.getByRole("button", { name: "Impostazioni" }).click();
     await page.evaluate(() => {
       const counter = window as unknown as { settingsSaves: number };
       counter.settingsSaves = 0;

@@ -111,7 +111,9 @@ const drawnCells = (pane: Frame) =>
   pane.evaluate(() =>
     [...document.querySelectorAll("[role=treeitem][aria-level='2']")]
       .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)
-      .map((el) => /(?:Fasi|Obiettivi|Indicatori)![A-Z]+\d+/.exec(el.textContent ?? "")?.[0] ?? null)
+      .map(
+        (el) => /(?:Fasi|Obiettivi|Indicatori)![A-Z]+\d+/.exec(el.textContent ?? "")?.[0] ?? null
+      )
   );
 
 const focusedRole = (pane: Frame) =>
