@@ -34,7 +34,13 @@ export interface Catalogue {
 
 /** The ribbon command's and the pane's words. */
 export interface AddinTexts {
-  readonly summary: (counts: { objectives: number; errors: number; warnings: number }) => string;
+  readonly summary: (counts: {
+    objectives: number;
+    errors: number;
+    warnings: number;
+    /** Accepted warnings: named apart, never among the warnings. */
+    accepted: number;
+  }) => string;
   readonly written: (cells: number) => string;
   readonly nothingToWrite: string;
   readonly skipped: (table: string, range: string) => string;
@@ -154,9 +160,6 @@ export interface NavigationTexts {
   readonly findings: (count: number) => string;
   readonly noMatches: string;
   readonly current: string;
-  readonly accept: string;
-  readonly restore: string;
-  readonly accepted: string;
 }
 
 /** What is wrong with a command line, as a code this catalogue turns into a sentence. */

@@ -315,7 +315,7 @@ export const en: Catalogue = {
   },
   addin: {
     summary: (c) =>
-      `${count(c.objectives, { one: "objective", other: "objectives" })} checked: ${count(c.errors, ERRORS)}, ${count(c.warnings, WARNINGS)}.`,
+      `${count(c.objectives, { one: "objective", other: "objectives" })} checked: ${count(c.errors, ERRORS)}, ${count(c.warnings, WARNINGS)}${c.accepted > 0 ? `, ${count(c.accepted, { one: "accepted warning", other: "accepted warnings" })}` : ""}.`,
     written: (cells) =>
       `Status columns updated (${count(cells, { one: "cell", other: "cells" })}).`,
     nothingToWrite: "The status columns were already up to date.",
@@ -449,9 +449,6 @@ export const en: Catalogue = {
       findings: (n) => count(n, { one: "finding", other: "findings" }),
       noMatches: "No finding matches the search or the filters.",
       current: "Current finding",
-      accept: "Accept",
-      restore: "Restore",
-      accepted: "Accepted",
     },
   },
 };

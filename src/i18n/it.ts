@@ -325,7 +325,7 @@ export const it: Catalogue = {
   },
   addin: {
     summary: (c) =>
-      `${count(c.objectives, { one: "obiettivo controllato", other: "obiettivi controllati" })}: ${count(c.errors, ERRORS)}, ${count(c.warnings, WARNINGS)}.`,
+      `${count(c.objectives, { one: "obiettivo controllato", other: "obiettivi controllati" })}: ${count(c.errors, ERRORS)}, ${count(c.warnings, WARNINGS)}${c.accepted > 0 ? `, ${count(c.accepted, { one: "avviso accettato", other: "avvisi accettati" })}` : ""}.`,
     written: (cells) =>
       `Colonne di stato aggiornate (${count(cells, { one: "cella", other: "celle" })}).`,
     nothingToWrite: "Le colonne di stato erano già aggiornate.",
@@ -364,7 +364,7 @@ export const it: Catalogue = {
     restore: "Ripristina l'avviso",
     acceptedBadge: "Accettato",
     acceptedWarningsFull: (max) =>
-      `La cartella ha già ${number(max)} avvisi accettati, il massimo che può conservare: ripristina quelli che non servono più e riprova.`,
+      `La cartella di lavoro ha già ${number(max)} avvisi accettati, il massimo che può conservare: ripristina quelli che non servono più e riprova.`,
     confirmFix: (date, where) =>
       `Scrivere ${date} in ${where}? Poi la cartella di lavoro viene controllata di nuovo.`,
     write: "Scrivi",
@@ -462,9 +462,6 @@ export const it: Catalogue = {
       findings: (n) => count(n, { one: "segnalazione", other: "segnalazioni" }),
       noMatches: "Nessuna segnalazione corrisponde alla ricerca o ai filtri.",
       current: "Segnalazione corrente",
-      accept: "Accetta",
-      restore: "Ripristina",
-      accepted: "Accettato",
     },
   },
 };

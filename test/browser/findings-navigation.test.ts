@@ -177,6 +177,44 @@ describe("navigating 700 findings in the pane (400 objectives)", () => {
     await noAxeViolations(pane);
   }, 120_000);
 
+  it("accepts a warning for every co-author (stored in the workbook, not counted as open) and restores it", async () => {
+    const { page, pane } = await checkedPlan();
+    const verdict = (text: RegExp) => pane.getByText(text).first().waitFor();
+    // 600 warnings: 400 owners missing, 200 ends in the next year.
+    await verdict(/100 errori, 600 avvisi/);
+    const stored = () =>
+      page.evaluate(
+        () =>
+          (
+            window.objectiveCheckPreview!.host.settings.get("objectiveCheck") as {
+              acceptedWarnings?: { rule: string; key: string }[];
+            } | null
+          )?.acceptedWarnings ?? []
+      );
+    // Objective 2's second phase ends on 15/02/2025: a multi-year phase the office accepts.
+    const finding = pane.getByRole("treeitem", { name: /Fasi!E5/ });
+    await pane.getByRole("searchbox", { name: "Cerca" }).fill("2024_OB002");
+    await finding.click();
+    // Errors have no Accept: only this warning does.
+    await pane.getByRole("button", { name: "Accetta l'avviso" }).click();
+    await verdict(/100 errori, 599 avvisi, 1 avviso accettato/);
+    expect(await stored()).toEqual([
+      {
+        rule: "phase.dates.outside-year",
+        key: expect.stringMatching(/^2024_OB002\tSECONDA FASE$/),
+      },
+    ]);
+    await pane
+      .locator("[role=treeitem]", { hasText: "Fasi!E5" })
+      .filter({ hasText: "Accettato" })
+      .waitFor();
+    expect(await focusedRole(pane)).toBe("tree");
+    await noAxeViolations(pane);
+    await pane.getByRole("button", { name: "Ripristina l'avviso" }).click();
+    await verdict(/100 errori, 600 avvisi/);
+    expect(await stored()).toEqual([]);
+  }, 120_000);
+
   it("walks the findings in screen order: the first Previous goes to the last, Next wraps to the first", async () => {
     const { page, pane } = await checkedPlan();
     const screen = (await drawnCells(pane)).slice(0, 3);

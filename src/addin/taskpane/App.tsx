@@ -26,7 +26,7 @@ import * as React from "react";
 import type { PaneActions } from "../../adapters/office/pane-actions";
 import type { ValidationOutcome } from "../../adapters/office/validate-workbook";
 import { sheetCellReference } from "../../engine/cell-address";
-import { acceptanceFor } from "../../engine/accepted-warnings";
+import { acceptanceFor, MAX_ACCEPTED_WARNINGS } from "../../engine/accepted-warnings";
 import type { RuleId } from "../../engine/findings";
 import { suggestedFix, type SuggestedFix } from "../../engine/suggested-fix";
 import { isoFromDay } from "../../engine/days";
@@ -229,7 +229,13 @@ export function App({ actions, words, today }: AppProps): React.JSX.Element {
   const acceptable = current ? acceptanceFor(current.finding) !== null : false;
   const toggleAcceptance = async (entry: FindingEntry) => {
     const change = entry.finding.accepted ? actions.restoreWarning : actions.acceptWarning;
-    setSettings(await change(entry.finding));
+    try {
+      setSettings(await change(entry.finding));
+    } catch (error) {
+      if ((error as Error).name !== "TooManyAcceptedWarnings") throw error;
+      setFixNote(words.addin.acceptedWarningsFull(MAX_ACCEPTED_WARNINGS));
+      return;
+    }
     keepCurrent.current = entry.key;
     await validation.run();
     focusList();
@@ -403,7 +409,7 @@ export function App({ actions, words, today }: AppProps): React.JSX.Element {
                   ) : null}
                   {acceptable ? (
                     <Button size="small" onClick={() => void toggleAcceptance(current)}>
-                      {current.finding.accepted ? texts.restore : texts.accept}
+                      {current.finding.accepted ? words.addin.restore : words.addin.accept}
                     </Button>
                   ) : null}
                 </div>

@@ -222,9 +222,9 @@ export const FindingsList = React.forwardRef<FindingsListHandle, FindingsListPro
                     {words.addin.severity[entry.finding.severity]}
                   </Badge>
                   {entry.finding.accepted ? (
-                    <Badge color="subtle" appearance="outline">
+                    <Text size={200} weight="semibold">
                       {words.addin.acceptedBadge}
-                    </Badge>
+                    </Text>
                   ) : null}
                   {entry.where ? <Text font="monospace">{entry.where}</Text> : null}
                   <Text size={200} title={entry.finding.rule}>
