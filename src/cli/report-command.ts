@@ -1,16 +1,15 @@
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
 import { WorkbookReadError } from "../adapters/xlsx/xlsx-package";
 import type { Day } from "../engine/days";
 import { catalogue, uncheckableReasons } from "../i18n";
 import type { FileStage } from "../i18n/catalogue";
-import { ZIP_LIMITS } from "../i18n/read-limits";
 import { reportTexts } from "../i18n/report-texts";
 import { dashboardHtml } from "../report/dashboard";
 import { RoundReport } from "../report/report-model";
 import { summaryWorkbook } from "../report/summary-workbook";
 import type { CliOptions } from "./options";
-import type { FileSteps } from "./validate-file";
+import { readSource, type FileSteps } from "./validate-file";
 
 /** What a file added to the round: whether it had errors, or could not be (fully) read. */
 interface Added {
@@ -35,17 +34,8 @@ export function addFile(
     round.addUnreadable(path, error);
     return { unreadable: true, errors: 0, internal };
   };
-  let bytes: Uint8Array;
-  try {
-    if (statSync(path).size > ZIP_LIMITS.maxTotalBytes)
-      return fail(words.cli.readFailure["too-large"](""));
-    bytes = readFileSync(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return fail(words.cli.readFailure["not-found"](""));
-    if (code === "EISDIR") return fail(words.cli.readFailure["empty-folder"](""));
-    return fail(words.cli.readFailure["unreadable-file"](code ?? String(error)));
-  }
+  const bytes = readSource(path, words);
+  if (typeof bytes === "string") return fail(bytes);
   let stage: FileStage = "read";
   try {
     const { snapshot } = steps.read(bytes, path);

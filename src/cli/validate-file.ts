@@ -52,18 +52,9 @@ export function validateFile(
     internal,
   });
 
-  let bytes: Uint8Array;
-  try {
-    // The size is known before a byte is read: a file larger than everything it may unpack to is refused unread.
-    if (statSync(path).size > ZIP_LIMITS.maxTotalBytes)
-      return fail(words.cli.readFailure["too-large"](""));
-    bytes = readFileSync(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return fail(words.cli.readFailure["not-found"](""));
-    if (code === "EISDIR") return fail(words.cli.readFailure["empty-folder"](""));
-    return fail(words.cli.readFailure["unreadable-file"](code ?? String(error)));
-  }
+  const source = readSource(path, words);
+  if (typeof source === "string") return fail(source);
+  const bytes = source;
 
   let stage: FileStage = "read";
   let report: FileReport | null = null;
@@ -113,6 +104,24 @@ export function validateFile(
     // A part found damaged only when the copy is made: the check stands, the file is still damaged.
     if (report !== null) return { report: { ...report, error: reason }, notes: [], internal };
     return fail(reason, internal);
+  }
+}
+
+/**
+ * A workbook's bytes, or the sentence saying why it cannot be read. The size
+ * is known before a byte is read: a file larger than everything it may unpack
+ * to is refused unread.
+ */
+export function readSource(path: string, words: ReturnType<typeof catalogue>): Uint8Array | string {
+  try {
+    if (statSync(path).size > ZIP_LIMITS.maxTotalBytes)
+      return words.cli.readFailure["too-large"]("");
+    return readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return words.cli.readFailure["not-found"]("");
+    if (code === "EISDIR") return words.cli.readFailure["empty-folder"]("");
+    return words.cli.readFailure["unreadable-file"](code ?? String(error));
   }
 }
 
