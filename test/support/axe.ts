@@ -28,6 +28,15 @@ function isTabsterSentinel(ruleId: string, html: string): boolean {
 
 /** Runs axe-core (WCAG 2.x A and AA, best practices) on the page or frame as it is now. */
 export async function axeViolations(target: Page | Frame): Promise<AxeViolation[]> {
+  // Colours are read as drawn: a dialog or message still fading in or out has text at part
+  // opacity, which axe rightly fails. Finite animations end first; a spinner's never does.
+  await target.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every(
+        (a) => a.playState !== "running" || a.effect?.getComputedTiming().iterations === Infinity
+      )
+  );
   const loaded = await target.evaluate(() => "axe" in window);
   if (!loaded) await target.evaluate(AXE_SOURCE);
   const raw = await target.evaluate(async () => {
