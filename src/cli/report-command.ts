@@ -2,14 +2,14 @@ import { writeFileSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
 import { WorkbookReadError } from "../adapters/xlsx/xlsx-package";
 import type { Day } from "../engine/days";
-import { catalogue, uncheckableReasons } from "../i18n";
+import { catalogue } from "../i18n";
 import type { FileStage } from "../i18n/catalogue";
 import { reportTexts } from "../i18n/report-texts";
 import { dashboardHtml } from "../report/dashboard";
 import { RoundReport } from "../report/report-model";
 import { summaryWorkbook } from "../report/summary-workbook";
 import type { CliOptions } from "./options";
-import { readSource, type FileSteps } from "./validate-file";
+import { checkSnapshot, readSource, type FileSteps } from "./validate-file";
 
 /** What a file added to the round: whether it had errors, or could not be (fully) read. */
 interface Added {
@@ -40,17 +40,7 @@ export function addFile(
   try {
     const { snapshot } = steps.read(bytes, path);
     stage = "check";
-    const result = steps.check(
-      snapshot,
-      {
-        asOf: options.asOf ?? undefined,
-        planYear: options.planYear ?? undefined,
-        defaultStatusLanguage: options.lang,
-      },
-      today
-    );
-    const reasons = uncheckableReasons(result.findings, options.lang);
-    const error = reasons === null ? null : words.cli.uncheckable(reasons);
+    const { result, error } = checkSnapshot(steps, snapshot, options, today);
     round.addChecked(path, result, error);
     return { unreadable: error !== null, errors: result.summary.errors, internal: null };
   } catch (error) {

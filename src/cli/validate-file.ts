@@ -8,6 +8,7 @@ import { sheetCellReference } from "../engine/cell-address";
 import type { Day } from "../engine/days";
 import type { WritePlan } from "../engine/plan/write-plan";
 import type { WorkbookSnapshot } from "../engine/snapshot";
+import type { EngineResult } from "../engine/result";
 import { planWrites, runEngine } from "../engine";
 import { catalogue, messageTexts, uncheckableReasons } from "../i18n";
 import type { FileStage } from "../i18n/catalogue";
@@ -137,6 +138,22 @@ function checkWorkbook(
   today: Day,
   path: string
 ): { report: FileReport; plan: WritePlan | null } {
+  const { result, error } = checkSnapshot(steps, snapshot, options, today);
+  const report = fileReport(path, result, error, options.lang, options.json);
+  return { report, plan: options.writeTo === null ? null : planWrites(result, messageTexts) };
+}
+
+/**
+ * One workbook checked with the command line's settings, and the sentence
+ * saying why it could not be fully checked (null when it could): what
+ * `validate` and `report` both do with a snapshot.
+ */
+export function checkSnapshot(
+  steps: FileSteps,
+  snapshot: WorkbookSnapshot,
+  options: CliOptions,
+  today: Day
+): { result: EngineResult; error: string | null } {
   const result = steps.check(
     snapshot,
     {
@@ -147,7 +164,8 @@ function checkWorkbook(
     today
   );
   const reasons = uncheckableReasons(result.findings, options.lang);
-  const error = reasons === null ? null : catalogue(options.lang).cli.uncheckable(reasons);
-  const report = fileReport(path, result, error, options.lang, options.json);
-  return { report, plan: options.writeTo === null ? null : planWrites(result, messageTexts) };
+  return {
+    result,
+    error: reasons === null ? null : catalogue(options.lang).cli.uncheckable(reasons),
+  };
 }
