@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildWeb } from "../support/web-build";
 
@@ -9,7 +9,6 @@ describe("the built engine worker", () => {
   beforeAll(async () => {
     root = await buildWeb();
   });
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it("carries a hash of its content, and the pane and its preview frame name that very file", () => {
     const workers = readdirSync(root).filter((file) => /^engine-worker\..*js$/.test(file));

@@ -1,7 +1,18 @@
-import { createReadStream, existsSync, mkdtempSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
+import {
+  createReadStream,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
-import { extname, join, normalize } from "node:path";
+import { extname, join, normalize, relative, resolve as resolvePath } from "node:path";
 import webpack from "webpack";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { resolveBrowser } from "./find-browser";
@@ -14,9 +25,39 @@ const TYPES: Record<string, string> = {
   ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
 
-/** A production build of the add-in's pages in a fresh folder. */
+/** What a build is made from: its output changes only when one of these does. */
+const BUILD_INPUTS = ["src", "assets", "webpack.config.js", "package-lock.json", "manifest.xml"];
+/** Written last in a build's folder: a folder without it is a build that did not finish. */
+const BUILT = ".built";
+
+const ROOT = resolvePath(__dirname, "../..");
+
+function filesUnder(path: string): string[] {
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path)
+    .sort()
+    .flatMap((name) => filesUnder(join(path, name)));
+}
+
+/** A digest of this clone's path, the env and every build input, naming the build it gives. */
+function buildKey(env: Record<string, string>): string {
+  const hash = createHash("sha256").update(ROOT).update(JSON.stringify(env));
+  for (const file of BUILD_INPUTS.flatMap((input) => filesUnder(join(ROOT, input)))) {
+    hash.update(relative(ROOT, file)).update(readFileSync(file));
+  }
+  return hash.digest("hex").slice(0, 16);
+}
+
+/**
+ * A production build of the add-in's pages. Each browser test file asks for
+ * one; a webpack build takes minutes on a loaded two-core machine, so a
+ * build is kept under the digest of its inputs and reused by the next file
+ * (and rebuilt as soon as any source changes).
+ */
 export async function buildWeb(env: Record<string, string> = {}): Promise<string> {
-  const outDir = mkdtempSync(join(tmpdir(), "objective-check-web-"));
+  const done = join(tmpdir(), `objective-check-web-${buildKey(env)}`);
+  if (existsSync(join(done, BUILT))) return done;
+  const outDir = mkdtempSync(join(tmpdir(), "objective-check-web-build-"));
   // webpack.config.js is CommonJS, as webpack's CLI loads it.
 
   const makeConfig = require("../../webpack.config.js") as (
@@ -31,7 +72,14 @@ export async function buildWeb(env: Record<string, string> = {}): Promise<string
         : resolve()
     )
   );
-  return outDir;
+  writeFileSync(join(outDir, BUILT), "");
+  try {
+    renameSync(outDir, done);
+  } catch {
+    // Another test file, in another jest worker, finished the same build first: use that one.
+    rmSync(outDir, { recursive: true, force: true });
+  }
+  return done;
 }
 
 /** Serves a folder on 127.0.0.1 (a port of the system's choosing) for the browser tests. */
