@@ -164,6 +164,8 @@ module.exports = async (env = {}, argv = {}) => {
         patterns: [
           { from: "assets/icon-*.png", to: "assets/[name][ext]" },
           { from: "assets/sample/2018_ZN12.xlsx", to: "assets/sample.xlsx" },
+          // The seed card as plain ranges, for the preview's ?workbook=plain and plain-merged.
+          { from: "assets/sample/plain/*.xlsx", to: "assets/[name][ext]" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

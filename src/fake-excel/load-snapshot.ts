@@ -1,3 +1,7 @@
+import type { ReadResult } from "../adapters/xlsx/read-workbook";
+import { locateSheetData } from "../adapters/xlsx/sheet-xml";
+import { findElements } from "../adapters/xlsx/xml";
+import { formatRangeRef, parseRangeRef } from "../engine/range-ref";
 import type { WorkbookSnapshot } from "../engine/snapshot";
 import { addSheet, emptyWorkbook, setCell, type WorkbookState } from "./workbook-state";
 
@@ -43,6 +47,30 @@ export function workbookStateFromSnapshot(snapshot: WorkbookSnapshot): WorkbookS
           setCell(sheet, r + 1, c, { value, numberFormat });
       })
     );
+  }
+  return state;
+}
+
+/**
+ * A fake workbook holding what an .xlsx holds for the add-in: the snapshot's
+ * cells and tables, and each sheet's merged areas, which the snapshot does not
+ * carry (the engine never needs them) but the add-in reads from Excel: status
+ * columns never go into one, and Converti in tabelle refuses a range holding one.
+ */
+export function workbookStateFromXlsx({ workbook, snapshot }: ReadResult): WorkbookState {
+  const state = workbookStateFromSnapshot(snapshot);
+  const sheetPaths = new Map<string, string>(workbook.plainSheets);
+  for (const table of workbook.tables) sheetPaths.set(table.sheet, table.sheetPath);
+  for (const [name, path] of sheetPaths) {
+    const sheet = state.sheets.get(name);
+    const xml = workbook.sheetXml.get(path);
+    if (sheet === undefined || xml === undefined) continue;
+    // <mergeCells> follows <sheetData> (ECMA-376 Part 1, 18.3.1.99 worksheet).
+    const merges = findElements(xml, "mergeCell", locateSheetData(xml).innerEnd).flatMap((m) => {
+      const ref = parseRangeRef(m.attrs.ref ?? "");
+      return ref === null ? [] : [formatRangeRef(ref)];
+    });
+    if (merges.length > 0) sheet.merges = merges;
   }
   return state;
 }

@@ -14,7 +14,7 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { readXlsx } from "../adapters/xlsx/read-workbook";
 import { FakeExcelHost } from "../fake-excel/fake-excel-host";
-import { workbookStateFromSnapshot } from "../fake-excel/load-snapshot";
+import { workbookStateFromXlsx } from "../fake-excel/load-snapshot";
 import { addSheet, emptyWorkbook } from "../fake-excel/workbook-state";
 import { SETTINGS_KEY } from "../adapters/office/stored-settings";
 import type { PreviewShared } from "./bridge";
@@ -53,7 +53,7 @@ const useStyles = makeStyles({
 });
 
 function hostFor(bytes: Uint8Array, name: string): FakeExcelHost {
-  return new FakeExcelHost(workbookStateFromSnapshot(readXlsx(bytes, name).snapshot), {
+  return new FakeExcelHost(workbookStateFromXlsx(readXlsx(bytes, name)), {
     latencyMs,
     excelApi: "1.20",
   });
@@ -131,7 +131,9 @@ function Preview({ initial }: { initial: FakeExcelHost }): React.JSX.Element {
         </Button>
         <label>
           <Text>
-            {language === "it-IT" ? "Apri una cartella di lavoro .xlsx: " : "Open an .xlsx workbook: "}
+            {language === "it-IT"
+              ? "Apri una cartella di lavoro .xlsx: "
+              : "Open an .xlsx workbook: "}
           </Text>
           <input
             type="file"
@@ -182,15 +184,29 @@ function Preview({ initial }: { initial: FakeExcelHost }): React.JSX.Element {
   );
 }
 
-/** The sample card, or with ?workbook=empty a workbook with no tables (to try Create planning tables). */
+/**
+ * The seed card as it sits in a workbook: in Excel tables (the sample), or
+ * as plain ranges under merged titles with a note row (`?workbook=plain`;
+ * `plain-merged` also merges the indicators' Tipo down both rows, which
+ * Converti in tabelle refuses).
+ */
+const SAMPLES: Readonly<Record<string, { asset: string; name: string }>> = {
+  sample: { asset: "sample.xlsx", name: "2018_ZN12.xlsx" },
+  plain: { asset: "2018_ZN12-plain.xlsx", name: "2018_ZN12-plain.xlsx" },
+  "plain-merged": { asset: "2018_ZN12-plain-merged.xlsx", name: "2018_ZN12-plain-merged.xlsx" },
+};
+
+/** The sample card (or another of SAMPLES), or with ?workbook=empty a workbook with no tables (to try Create planning tables). */
 async function initialHost(): Promise<FakeExcelHost> {
-  if (params.get("workbook") === "empty") {
+  const workbook = params.get("workbook") ?? "sample";
+  if (workbook === "empty") {
     const state = emptyWorkbook();
     addSheet(state, "Foglio1");
     return new FakeExcelHost(state, { latencyMs, excelApi: "1.20" });
   }
-  const response = await fetch("assets/sample.xlsx");
-  const host = hostFor(new Uint8Array(await response.arrayBuffer()), "2018_ZN12.xlsx");
+  const { asset, name } = SAMPLES[workbook] ?? SAMPLES.sample;
+  const response = await fetch(`assets/${asset}`);
+  const host = hostFor(new Uint8Array(await response.arrayBuffer()), name);
   // The sample is the seed card at its first monitoring date (domain.md §6).
   host.settings.set(SETTINGS_KEY, { asOf: "2018-06-30" });
   host.settings.saveAsync();
