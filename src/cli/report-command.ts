@@ -1,5 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
+import { TableWorkbook } from "../adapters/xlsx/table-workbook";
 import { WorkbookReadError } from "../adapters/xlsx/xlsx-package";
 import type { Day } from "../engine/days";
 import { catalogue } from "../i18n";
@@ -63,7 +64,7 @@ export async function writeRound(
     relative(dirname(out), resolve(file)).split(sep).map(encodeURIComponent).join("/");
   const lines: string[] = [];
   let ok = true;
-  const save = async (path: string, make: () => Promise<Buffer | string>) => {
+  const save = async (path: string, make: () => Promise<Uint8Array | string>) => {
     try {
       writeFileSync(path, await make());
       lines.push(words.wrote(path));
@@ -74,7 +75,11 @@ export async function writeRound(
       ok = false;
     }
   };
-  await save(options.out ?? "", () => summaryWorkbook(round, linkTo));
+  await save(options.out ?? "", () => {
+    const book = new TableWorkbook("Objective Check");
+    summaryWorkbook(round, linkTo, book);
+    return Promise.resolve(book.finish());
+  });
   if (options.html !== null) await save(options.html, () => dashboardHtml(round));
   return { lines, ok };
 }
