@@ -60,8 +60,16 @@ export async function writeRound(
   const words = reportTexts(options.lang);
   const out = resolve(options.out ?? "");
   // Relative, with `/` and each name escaped as a URL path: Excel resolves it from the summary's own folder.
-  const linkTo = (file: string) =>
-    relative(dirname(out), resolve(file)).split(sep).map(encodeURIComponent).join("/");
+  // Worked out once per file: every row of a file links to it, some 1,100 rows a workbook.
+  const links = new Map<string, string>();
+  const linkTo = (file: string) => {
+    let link = links.get(file);
+    if (link === undefined) {
+      link = relative(dirname(out), resolve(file)).split(sep).map(encodeURIComponent).join("/");
+      links.set(file, link);
+    }
+    return link;
+  };
   const lines: string[] = [];
   let ok = true;
   const save = async (path: string, make: () => Promise<Uint8Array | string>) => {
