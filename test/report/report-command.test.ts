@@ -151,6 +151,8 @@ describe("objective-check report", () => {
     ]);
 
     expect(row(directorates, 1, "C")).toEqual(["Direzione", "Obiettivi", "IN RITARDO"]);
+    // Headers that differ from the status columns' words beyond case, as an Excel table's must.
+    expect(row(directorates, 1, "K").slice(9)).toEqual(["Totale in ritardo", "Totale scaduti"]);
     const urbanistica = [2, 3].find(
       (r) => directorates.cells.get(`A${r}`)?.value === "URBANISTICA"
     );
@@ -261,6 +263,8 @@ describe("objective-check report", () => {
     const sheets = readOoxml(readFileSync(out));
     expect(sheets.map((s) => s.name)).toEqual(["Objectives", "Findings", "Directorates", "File"]);
     expect(sheets[0].cells.get("H2")?.value).toBe("MISSING DATES");
+    const directorateHeaders = sheets[2].tables[0].columns;
+    expect(directorateHeaders.slice(9, 11)).toEqual(["Late in all", "Past due in all"]);
     expect(sheets[0].hyperlinks.get("L2")?.target).toBe("a-seed.xlsx#Obiettivi!$A$2");
   });
 

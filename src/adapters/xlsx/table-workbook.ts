@@ -43,6 +43,7 @@ export class TableWorkbook implements TableSink {
     const n = this.sheets.length + 1;
     this.sheets.push(spec.sheet);
     const { columns } = spec;
+    const names = uniqueNames(columns.map((c) => c.name));
     // Excel refuses a table of a header alone: an empty one keeps a blank row.
     const lastRow = Math.max(spec.rows.length, 1) + 1;
     const ref = `A1:${columnLetters(columns.length - 1)}${lastRow}`;
@@ -66,7 +67,7 @@ export class TableWorkbook implements TableSink {
           .join("")}</cols><sheetData>`
     );
     xml.write(
-      `<row r="1">${columns.map((c, i) => this.textCell(`${letters[i]}1`, "", c.name)).join("")}</row>`
+      `<row r="1">${names.map((name, i) => this.textCell(`${letters[i]}1`, "", name)).join("")}</row>`
     );
     // Links are numbered as they come; the sheet lists them after its data (§18.3.1.99 order).
     const links: string[] = [];
@@ -118,8 +119,8 @@ export class TableWorkbook implements TableSink {
     this.addPart(
       `xl/tables/table${n}.xml`,
       `<table xmlns="${MAIN}" id="${n}" name="${spec.table}" displayName="${spec.table}" ref="${ref}" totalsRowShown="0">` +
-        `<autoFilter ref="${ref}"/><tableColumns count="${columns.length}">${columns
-          .map((c, i) => `<tableColumn id="${i + 1}" name="${escapeXml(c.name)}"/>`)
+        `<autoFilter ref="${ref}"/><tableColumns count="${names.length}">${names
+          .map((name, i) => `<tableColumn id="${i + 1}" name="${escapeXml(name)}"/>`)
           .join("")}</tableColumns>` +
         '<tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>'
     );
@@ -236,6 +237,20 @@ export class TableWorkbook implements TableSink {
   private addPart(name: string, xml: string): void {
     this.parts.push(deflateEntry(name, encode(HEAD + xml)));
   }
+}
+
+/**
+ * A table's headers must differ ignoring case, or Excel repairs the file on opening (XlsxWriter
+ * issue #362, EPPlus pull request #470): a repeat is numbered, as Excel numbers one.
+ */
+function uniqueNames(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return names.map((name) => {
+    let unique = name;
+    for (let n = 2; seen.has(unique.toLowerCase()); n++) unique = `${name}${n}`;
+    seen.add(unique.toLowerCase());
+    return unique;
+  });
 }
 
 const encoder = new TextEncoder();

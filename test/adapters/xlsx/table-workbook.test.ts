@@ -57,6 +57,24 @@ describe("TableWorkbook (the summary's .xlsx writer)", () => {
     ]);
   });
 
+  it("numbers a header that repeats another ignoring case, in the table and in its header cell", () => {
+    const workbook = new TableWorkbook("Objective Check");
+    workbook.addSheet<number>({
+      sheet: "A",
+      table: "T",
+      rows: [1],
+      columns: ["Stato", "STATO", "stato", "Stato2"].map((name) => ({
+        name,
+        width: 8,
+        value: (n: number) => n,
+      })),
+    });
+    const [sheet] = readOoxml(workbook.finish());
+    const names = ["Stato", "STATO2", "stato3", "Stato22"];
+    expect(sheet.tables[0].columns).toEqual(names);
+    expect(["A1", "B1", "C1", "D1"].map((at) => sheet.cells.get(at)?.value)).toEqual(names);
+  });
+
   it("keeps one blank row in an empty table, which Excel refuses without one", () => {
     const [sheet] = readOoxml(book([]));
     expect(sheet.tables[0].ref).toBe("A1:C2");
