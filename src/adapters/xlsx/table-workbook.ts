@@ -37,7 +37,15 @@ export class TableWorkbook implements TableSink {
   private stringUses = 0;
   private readonly fills: string[] = [];
 
-  constructor(private readonly creator: string) {}
+  /**
+   * @param linkLimit the links a sheet may hold: Excel holds 65,530 a worksheet ("Excel
+   * specifications and limits"), and on opening a sheet with more it repairs the file and drops
+   * every link (EPPlus issue #199, NPOI issue #688). Cells past it keep their `Sheet!Cell` text.
+   */
+  constructor(
+    private readonly creator: string,
+    private readonly linkLimit = 65_530
+  ) {}
 
   addSheet<Row>(spec: TableSheet<Row>): void {
     const n = this.sheets.length + 1;
@@ -83,6 +91,7 @@ export class TableWorkbook implements TableSink {
         } else if (typeof value === "string") cells += this.textCell(at, styles[i], value);
         else {
           cells += this.textCell(at, styles[i], value.text);
+          if (links.length >= this.linkLimit) return;
           const id = `rId${links.length + 2}`;
           links.push(at);
           rels.write(

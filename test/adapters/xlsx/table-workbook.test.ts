@@ -75,6 +75,27 @@ describe("TableWorkbook (the summary's .xlsx writer)", () => {
     expect(["A1", "B1", "C1", "D1"].map((at) => sheet.cells.get(at)?.value)).toEqual(names);
   });
 
+  it("links no more cells in a sheet than Excel holds, and keeps the rest's text", () => {
+    const workbook = new TableWorkbook("Objective Check", 2);
+    for (const sheet of ["A", "B"])
+      workbook.addSheet<number>({
+        sheet,
+        table: `T${sheet}`,
+        rows: [1, 2, 3],
+        columns: [
+          {
+            name: "Apri",
+            width: 8,
+            value: (n) => ({ text: `Fasi!A${n}`, target: `p.xlsx#Fasi!$A$${n}` }),
+          },
+        ],
+      });
+    for (const sheet of readOoxml(workbook.finish())) {
+      expect([...sheet.hyperlinks.keys()]).toEqual(["A2", "A3"]);
+      expect(sheet.cells.get("A4")?.value).toBe("Fasi!A3");
+    }
+  });
+
   it("keeps one blank row in an empty table, which Excel refuses without one", () => {
     const [sheet] = readOoxml(book([]));
     expect(sheet.tables[0].ref).toBe("A1:C2");
