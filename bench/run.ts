@@ -8,6 +8,7 @@ import {
   readdirSync,
   readFileSync,
   statSync,
+  rmSync,
   symlinkSync,
   writeFileSync,
 } from "node:fs";
@@ -424,6 +425,9 @@ function folder(): void {
       `folder: peak memory${flags.length > 0 ? " --json" : ""} ${few.peakMb.toFixed(0)} MB after 50 small workbooks, ${many.peakMb.toFixed(0)} MB after 300 (${(((many.peakMb - few.peakMb) / 250) * 1024).toFixed(0)} KB per extra file)`
     );
   }
+  // Some 60 MB of generated workbooks and summaries a run: not left behind in the shared /tmp.
+  rmSync(fifty, { recursive: true });
+  rmSync(root, { recursive: true });
 }
 
 /** `npm run bench` runs every section; `npm run bench -- office` (or cli, bundle, pane, engine, folder) only those named. */
