@@ -7,6 +7,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  rmSync,
   statSync,
   symlinkSync,
   writeFileSync,
@@ -355,6 +356,21 @@ function folderRun(dir: string, flags: string[] = [], command = "validate"): Fol
   return JSON.parse(output) as FolderFigures;
 }
 
+interface ReportPhases {
+  readonly times: { readCheck: number; model: number; summary: number; dashboard: number };
+  readonly peaks: { files: number; summary: number };
+}
+
+/** `report`'s steps timed one by one (bench/report-phases.js), in a fresh process. */
+function reportPhases(dir: string, outDir: string): ReportPhases {
+  const output = execFileSync(
+    process.execPath,
+    [join(__dirname, "report-phases.js"), dir, outDir],
+    { encoding: "utf8", maxBuffer: 1_048_576 }
+  );
+  return JSON.parse(output) as ReportPhases;
+}
+
 /** A folder holding the first `count` workbooks of `source`, linked rather than copied. */
 function subset(source: string, count: number): string {
   const dir = mkdtempSync(join(tmpdir(), `objective-check-subset-${count}-`));
@@ -391,7 +407,11 @@ function folder(): void {
   const html = join(root, "cruscotto.html");
   const round = folderRun(large, ["--out", out, "--html", html], "report");
   console.log(
-    `folder: report of 200 workbooks: ${ms(round.ms)} ms (goal < 30000), peak memory ${round.peakMb.toFixed(0)} MB, exit ${round.code}; summary ${mb(statSync(out).size)} MB, dashboard ${mb(statSync(html).size)} MB; ratio to validate ${(round.ms / plain.ms).toFixed(2)} (validate ${ms(plain.ms)} ms)`
+    `folder: report of 200 workbooks: ${ms(round.ms)} ms (goal < 30000), peak memory ${round.peakMb.toFixed(0)} MB (goal < 500), exit ${round.code}; summary ${mb(statSync(out).size)} MB, dashboard ${mb(statSync(html).size)} MB; ratio to validate ${(round.ms / plain.ms).toFixed(2)} (validate ${ms(plain.ms)} ms)`
+  );
+  const phases = reportPhases(large, root);
+  console.log(
+    `folder: report's steps: read+check ${ms(phases.times.readCheck)} ms, model ${ms(phases.times.model)} ms, summary workbook ${ms(phases.times.summary)} ms, dashboard ${ms(phases.times.dashboard)} ms; peak memory ${phases.peaks.files.toFixed(0)} MB after the files, ${phases.peaks.summary.toFixed(0)} MB after the summary`
   );
   const small = writeDirectorateFolder(join(root, "small"), 300, {
     objectives: 20,
@@ -405,6 +425,9 @@ function folder(): void {
       `folder: peak memory${flags.length > 0 ? " --json" : ""} ${few.peakMb.toFixed(0)} MB after 50 small workbooks, ${many.peakMb.toFixed(0)} MB after 300 (${(((many.peakMb - few.peakMb) / 250) * 1024).toFixed(0)} KB per extra file)`
     );
   }
+  // Some 60 MB of generated workbooks and summaries a run: not left behind in the shared /tmp.
+  rmSync(fifty, { recursive: true });
+  rmSync(root, { recursive: true });
 }
 
 /** `npm run bench` runs every section; `npm run bench -- office` (or cli, bundle, pane, engine, folder) only those named. */

@@ -1,5 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
+import { TableWorkbook } from "../adapters/xlsx/table-workbook";
 import { WorkbookReadError } from "../adapters/xlsx/xlsx-package";
 import type { Day } from "../engine/days";
 import { catalogue } from "../i18n";
@@ -59,11 +60,19 @@ export async function writeRound(
   const words = reportTexts(options.lang);
   const out = resolve(options.out ?? "");
   // Relative, with `/` and each name escaped as a URL path: Excel resolves it from the summary's own folder.
-  const linkTo = (file: string) =>
-    relative(dirname(out), resolve(file)).split(sep).map(encodeURIComponent).join("/");
+  // Worked out once per file: every row of a file links to it, some 1,100 rows a workbook.
+  const links = new Map<string, string>();
+  const linkTo = (file: string) => {
+    let link = links.get(file);
+    if (link === undefined) {
+      link = relative(dirname(out), resolve(file)).split(sep).map(encodeURIComponent).join("/");
+      links.set(file, link);
+    }
+    return link;
+  };
   const lines: string[] = [];
   let ok = true;
-  const save = async (path: string, make: () => Promise<Buffer | string>) => {
+  const save = async (path: string, make: () => Promise<Uint8Array | string>) => {
     try {
       writeFileSync(path, await make());
       lines.push(words.wrote(path));
@@ -74,7 +83,11 @@ export async function writeRound(
       ok = false;
     }
   };
-  await save(options.out ?? "", () => summaryWorkbook(round, linkTo));
+  await save(options.out ?? "", () => {
+    const book = new TableWorkbook("Objective Check");
+    summaryWorkbook(round, linkTo, book);
+    return Promise.resolve(book.finish());
+  });
   if (options.html !== null) await save(options.html, () => dashboardHtml(round));
   return { lines, ok };
 }

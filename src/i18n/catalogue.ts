@@ -84,7 +84,6 @@ export interface AddinTexts {
   readonly referenceDate: string;
   readonly referenceDateHint: string;
   readonly statusLanguage: string;
-  readonly summaryHeading: string;
   readonly all: string;
   readonly severityFilter: string;
   readonly ruleFilter: string;

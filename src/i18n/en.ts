@@ -366,7 +366,6 @@ export const en: Catalogue = {
     referenceDateHint:
       "The monitoring date, dd/mm/yyyy (usually 30/06, 30/09 or 31/12); stored in the workbook for every co-author.",
     statusLanguage: "Language of the status columns",
-    summaryHeading: "Summary",
     all: "All",
     severityFilter: "Severity",
     ruleFilter: "Rule",

@@ -378,7 +378,6 @@ export const it: Catalogue = {
     referenceDateHint:
       "La data del monitoraggio, gg/mm/aaaa (di solito 30/06, 30/09 o 31/12); salvata nella cartella di lavoro per tutti i coautori.",
     statusLanguage: "Lingua delle colonne di stato",
-    summaryHeading: "Riepilogo",
     all: "Tutte",
     severityFilter: "Gravità",
     ruleFilter: "Regola",

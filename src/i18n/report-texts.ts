@@ -31,6 +31,12 @@ export interface ReportTexts {
     readonly noStatus: string;
     readonly late: string;
     readonly pastDue: string;
+    /**
+     * The Direzioni sheet's late and past-due counts: a table's headers must differ ignoring case,
+     * and `late`/`pastDue` read as the status columns' IN RITARDO/SCADUTA there.
+     */
+    readonly lateTotal: string;
+    readonly pastDueTotal: string;
     readonly asOf: string;
     readonly planYear: string;
     readonly statusLanguage: string;
@@ -97,6 +103,8 @@ const it: ReportTexts = {
     noStatus: "Senza stato",
     late: "In ritardo",
     pastDue: "Scaduti",
+    lateTotal: "Totale in ritardo",
+    pastDueTotal: "Totale scaduti",
     asOf: "Data di riferimento",
     planYear: "Anno del piano",
     statusLanguage: "Lingua delle colonne di stato",
@@ -167,6 +175,8 @@ const en: ReportTexts = {
     noStatus: "No status",
     late: "Late",
     pastDue: "Past due",
+    lateTotal: "Late in all",
+    pastDueTotal: "Past due in all",
     asOf: "Reference date",
     planYear: "Plan year",
     statusLanguage: "Status columns' language",

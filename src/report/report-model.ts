@@ -37,6 +37,8 @@ export interface FindingLine {
   readonly objective: string | null;
   readonly rule: string;
   readonly severity: Severity;
+  /** A warning the workbook accepts: listed, marked, never counted (domain.md §4). */
+  readonly accepted: boolean;
   readonly sheet: string | null;
   readonly cell: string | null;
   readonly message: string;
@@ -196,6 +198,7 @@ export class RoundReport {
         objective: f.objective,
         rule: f.rule,
         severity: f.severity,
+        accepted: f.accepted,
         sheet: f.sheet,
         cell: f.cell,
         message: renderMessage(f, this.language),

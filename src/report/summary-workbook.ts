@@ -1,243 +1,166 @@
-import { Workbook, type Worksheet } from "exceljs";
 import { sheetCellReference } from "../engine/cell-address";
-import { ymdFromDay, type Day } from "../engine/days";
+import { serialFromDay } from "../engine/days";
 import { catalogue } from "../i18n";
 import { reportTexts } from "../i18n/report-texts";
-import { OBJECTIVE_STATUSES, type RoundReport } from "./report-model";
+import { OBJECTIVE_STATUSES, type DirectorateLine, type RoundReport } from "./report-model";
+import type { LinkValue, TableColumn, TableSink } from "./table-sheet";
+
+/** Error red, warning amber, OK green: the same fills as the check column the add-in writes. */
+const RED = "FFFFC7CE";
+const AMBER = "FFFFEB9C";
+const GREEN = "FFC6EFCE";
 
 /**
- * The round's summary workbook, written with ExcelJS (writing new workbooks is
- * what it does well; the project's own adapter edits existing ones in place).
- * Every text goes in as a string cell, so a formula-like title stays text.
+ * The round's summary workbook: four sheets, each one Excel table, handed to `book` in order. Every text
+ * goes in as a string cell, so a formula-like title stays text.
  *
  * `linkTo(file)` gives the relative address of a source workbook from where the
  * summary is saved, so links keep working in a synced SharePoint folder.
  */
-export async function summaryWorkbook(
+export function summaryWorkbook(
   report: RoundReport,
-  linkTo: (file: string) => string
-): Promise<Buffer> {
+  linkTo: (file: string) => string,
+  book: TableSink
+): void {
   const { language } = report;
   const words = reportTexts(language);
   const c = words.columns;
   const statusWords = catalogue(language).status;
   const checkWords = catalogue(language).check;
-  const severityWords = catalogue(language).cli.severity;
-  const book = new Workbook();
-  book.creator = "Objective Check";
+  const cliWords = catalogue(language).cli;
+  const severityWords = cliWords.severity;
 
-  // Excel opens a relationship target with a fragment (`PEG.xlsx#Obiettivi!$A$2`) at that sheet and
-  // cell. The reference is absolute because ExcelJS takes a target ending in `!A2` for a link inside
-  // the summary itself and writes it twice (lib/xlsx/xform/sheet/hyperlink-xform.js, isInternalLink).
-  const link = (file: string, sheet: string, cell: string) => {
-    const absolute = cell.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
-    return {
-      text: sheetCellReference(sheet, cell),
-      hyperlink: `${linkTo(file)}#${sheetCellReference(sheet, absolute)}`,
-      tooltip: words.openRow,
-    };
-  };
-
-  const objectives = book.addWorksheet(words.sheets.objectives);
-  addTable(
-    objectives,
-    "RiepilogoObiettivi",
-    [
-      { name: c.file, width: 24 },
-      { name: c.directorate, width: 28 },
-      { name: c.code, width: 14 },
-      { name: c.title, width: 48 },
-      { name: c.weightTotal, width: 12, numFmt: "0.00" },
-      { name: c.expected, width: 14, numFmt: "0%" },
-      { name: c.actual, width: 14, numFmt: "0%" },
-      { name: c.status, width: 18 },
-      { name: c.check, width: 10 },
-      { name: c.errors, width: 9, numFmt: "0" },
-      { name: c.warnings, width: 9, numFmt: "0" },
-      { name: c.link, width: 16 },
-    ],
-    report.objectives.map((o) => [
-      o.file,
-      o.directorate,
-      o.code,
-      o.title,
-      o.weightTotal,
-      o.expectedProgress,
-      o.actualProgress,
-      o.status === null ? null : statusWords[o.status],
-      checkWords[o.check],
-      o.errors,
-      o.warnings,
-      link(o.file, o.sheet, o.cell),
-    ])
-  );
-  colourStatus(objectives, "H", report.objectives.length, statusWords);
-  colourCheck(objectives, "I", report.objectives.length, [
-    checkWords.error,
-    checkWords.warning,
-    checkWords.ok,
-  ]);
-
-  const findings = book.addWorksheet(words.sheets.findings);
-  addTable(
-    findings,
-    "RiepilogoSegnalazioni",
-    [
-      { name: c.file, width: 24 },
-      { name: c.directorate, width: 28 },
-      { name: c.objective, width: 14 },
-      { name: c.rule, width: 28 },
-      { name: c.severity, width: 10 },
-      { name: c.cell, width: 16 },
-      { name: c.message, width: 90 },
-    ],
-    report.findings.map((f) => [
-      f.file,
-      f.directorate,
-      f.objective,
-      f.rule,
-      severityWords[f.severity],
-      f.sheet !== null && f.cell !== null ? link(f.file, f.sheet, f.cell) : null,
-      f.message,
-    ])
-  );
-  colourCheck(findings, "E", report.findings.length, [severityWords.error, severityWords.warning]);
-
-  const directorates = book.addWorksheet(words.sheets.directorates);
-  const lines = report.directorates();
-  addTable(
-    directorates,
-    "RiepilogoDirezioni",
-    [
-      { name: c.directorate, width: 32 },
-      { name: c.objectives, width: 11, numFmt: "0" },
-      ...OBJECTIVE_STATUSES.map((s) => ({ name: statusWords[s], width: 14, numFmt: "0" })),
-      { name: c.noStatus, width: 11, numFmt: "0" },
-      { name: c.late, width: 11, numFmt: "0" },
-      { name: c.pastDue, width: 11, numFmt: "0" },
-      { name: c.errors, width: 9, numFmt: "0" },
-      { name: c.warnings, width: 9, numFmt: "0" },
-      { name: c.expected, width: 14, numFmt: "0%" },
-      { name: c.actual, width: 14, numFmt: "0%" },
-    ],
-    lines.map((d) => [
-      d.directorate === "" ? words.noDirectorate : d.directorate,
-      d.objectives,
-      ...OBJECTIVE_STATUSES.map((s) => d.byStatus[s]),
-      d.byStatus.none,
-      d.late,
-      d.pastDue,
-      d.errors,
-      d.warnings,
-      d.expectedProgress,
-      d.actualProgress,
-    ])
-  );
-
-  const files = book.addWorksheet(words.sheets.files);
-  addTable(
-    files,
-    "RiepilogoFile",
-    [
-      { name: c.file, width: 32 },
-      { name: c.asOf, width: 14, numFmt: "dd/mm/yyyy" },
-      { name: c.planYear, width: 12, numFmt: "0" },
-      { name: c.statusLanguage, width: 14 },
-      { name: c.objectives, width: 11, numFmt: "0" },
-      { name: c.errors, width: 9, numFmt: "0" },
-      { name: c.warnings, width: 9, numFmt: "0" },
-      { name: c.reason, width: 90 },
-    ],
-    report.files.map((f) => [
-      f.file,
-      excelDate(f.asOf),
-      f.planYear,
-      f.statusLanguage,
-      f.objectives,
-      f.errors,
-      f.warnings,
-      f.error,
-    ])
-  );
-
-  // The fastest deflate level: on a 200-workbook round the summary is 80,000 rows, and the best
-  // compression costs seconds to save a few hundred kilobytes (ExcelJS passes `zip` on to JSZip).
-  const options = { zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } };
-  return Buffer.from(
-    await book.xlsx.writeBuffer(options as Parameters<typeof book.xlsx.writeBuffer>[0])
-  );
-}
-
-interface Column {
-  readonly name: string;
-  readonly width: number;
-  readonly numFmt?: string;
-}
-
-/** An Excel table from A1 with filter buttons, a frozen header row and the columns' widths and formats. */
-function addTable(sheet: Worksheet, name: string, columns: Column[], rows: unknown[][]): void {
-  columns.forEach((column, i) => {
-    sheet.getColumn(i + 1).width = column.width;
+  // Excel opens a link whose target has a fragment (`PEG.xlsx#Obiettivi!$A$2`) at that sheet and
+  // cell; the reference is absolute, as Excel writes one.
+  const link = (file: string, sheet: string, cell: string): LinkValue => ({
+    text: sheetCellReference(sheet, cell),
+    target: `${linkTo(file)}#${sheetCellReference(sheet, cell.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2"))}`,
   });
-  sheet.views = [{ state: "frozen", xSplit: 0, ySplit: 1 }];
-  sheet.addTable({
-    name,
-    ref: "A1",
-    headerRow: true,
-    style: { theme: "TableStyleMedium2", showRowStripes: true },
-    columns: columns.map((column) => ({
-      name: column.name,
-      filterButton: true,
-      style: column.numFmt === undefined ? {} : { numFmt: column.numFmt },
-    })),
-    // An empty table still needs one row: Excel refuses a table of a header alone.
-    rows: rows.length === 0 ? [columns.map(() => null)] : rows,
-  });
-}
+  const count = (name: string, width: number) => ({ name, width, format: "0" as const });
 
-/** The status column's words coloured as the add-in's: late red, past due and missing dates amber, done green. */
-function colourStatus(
-  sheet: Worksheet,
-  column: string,
-  rows: number,
-  statusWords: Readonly<Record<string, string>>
-): void {
-  const ref = `${column}2:${column}${Math.max(rows, 1) + 1}`;
-  const rules: [string, string][] = [
-    [statusWords.late, "FFFFC7CE"],
-    [statusWords["past-due"], "FFFFEB9C"],
-    [statusWords["missing-dates"], "FFFFEB9C"],
-    [statusWords.completed, "FFC6EFCE"],
-  ];
-  sheet.addConditionalFormatting({
-    ref,
-    rules: rules.map(([word, colour], i) => equalsRule(word, colour, i + 1)),
+  book.addSheet({
+    sheet: words.sheets.objectives,
+    table: "RiepilogoObiettivi",
+    rows: report.objectives,
+    linkTip: words.openRow,
+    columns: [
+      { name: c.file, width: 24, value: (o) => o.file },
+      { name: c.directorate, width: 28, value: (o) => o.directorate },
+      { name: c.code, width: 14, value: (o) => o.code },
+      { name: c.title, width: 48, value: (o) => o.title },
+      { name: c.weightTotal, width: 12, format: "0.00", value: (o) => o.weightTotal },
+      { name: c.expected, width: 14, format: "0%", value: (o) => o.expectedProgress },
+      { name: c.actual, width: 14, format: "0%", value: (o) => o.actualProgress },
+      {
+        name: c.status,
+        width: 18,
+        value: (o) => (o.status === null ? null : statusWords[o.status]),
+      },
+      { name: c.check, width: 10, value: (o) => checkWords[o.check] },
+      { ...count(c.errors, 9), value: (o) => o.errors },
+      { ...count(c.warnings, 9), value: (o) => o.warnings },
+      { name: c.link, width: 16, value: (o) => link(o.file, o.sheet, o.cell) },
+    ],
+    colours: [
+      {
+        // The status words coloured as the add-in's: late red, past due and missing dates amber, done green.
+        column: 7,
+        colours: [
+          [statusWords.late, RED],
+          [statusWords["past-due"], AMBER],
+          [statusWords["missing-dates"], AMBER],
+          [statusWords.completed, GREEN],
+        ],
+      },
+      {
+        column: 8,
+        colours: [
+          [checkWords.error, RED],
+          [checkWords.warning, AMBER],
+          [checkWords.ok, GREEN],
+        ],
+      },
+    ],
   });
-}
 
-/** Error red, warning amber, OK green: the same fills as the check column the add-in writes. */
-function colourCheck(sheet: Worksheet, column: string, rows: number, words: string[]): void {
-  const fills = ["FFFFC7CE", "FFFFEB9C", "FFC6EFCE"];
-  sheet.addConditionalFormatting({
-    ref: `${column}2:${column}${Math.max(rows, 1) + 1}`,
-    rules: words.map((word, i) => equalsRule(word, fills[i], i + 1)),
+  book.addSheet({
+    sheet: words.sheets.findings,
+    table: "RiepilogoSegnalazioni",
+    rows: report.findings,
+    linkTip: words.openRow,
+    columns: [
+      { name: c.file, width: 24, value: (f) => f.file },
+      { name: c.directorate, width: 28, value: (f) => f.directorate },
+      { name: c.objective, width: 14, value: (f) => f.objective },
+      { name: c.rule, width: 28, value: (f) => f.rule },
+      {
+        // An accepted warning is listed, marked as such and left uncoloured: it is settled (domain.md §4).
+        name: c.severity,
+        width: 18,
+        value: (f) => (f.accepted ? cliWords.acceptedWarning : severityWords[f.severity]),
+      },
+      {
+        name: c.cell,
+        width: 16,
+        value: (f) => (f.sheet !== null && f.cell !== null ? link(f.file, f.sheet, f.cell) : null),
+      },
+      { name: c.message, width: 90, value: (f) => f.message },
+    ],
+    colours: [
+      {
+        column: 4,
+        colours: [
+          [severityWords.error, RED],
+          [severityWords.warning, AMBER],
+        ],
+      },
+    ],
   });
-}
 
-function equalsRule(word: string, colour: string, priority: number) {
-  return {
-    type: "cellIs" as const,
-    operator: "equal" as const,
-    priority,
-    formulae: [`"${word.replace(/"/g, '""')}"`],
-    style: {
-      fill: { type: "pattern" as const, pattern: "solid" as const, bgColor: { argb: colour } },
+  const directorateColumns: TableColumn<DirectorateLine>[] = [
+    {
+      name: c.directorate,
+      width: 32,
+      value: (d) => (d.directorate === "" ? words.noDirectorate : d.directorate),
     },
-  };
-}
+    { ...count(c.objectives, 11), value: (d) => d.objectives },
+    ...OBJECTIVE_STATUSES.map((s) => ({
+      ...count(statusWords[s], 14),
+      value: (d: DirectorateLine) => d.byStatus[s],
+    })),
+    { ...count(c.noStatus, 11), value: (d) => d.byStatus.none },
+    { ...count(c.lateTotal, 11), value: (d) => d.late },
+    { ...count(c.pastDueTotal, 11), value: (d) => d.pastDue },
+    { ...count(c.errors, 9), value: (d) => d.errors },
+    { ...count(c.warnings, 9), value: (d) => d.warnings },
+    { name: c.expected, width: 14, format: "0%", value: (d) => d.expectedProgress },
+    { name: c.actual, width: 14, format: "0%", value: (d) => d.actualProgress },
+  ];
+  book.addSheet({
+    sheet: words.sheets.directorates,
+    table: "RiepilogoDirezioni",
+    rows: report.directorates(),
+    columns: directorateColumns,
+  });
 
-/** A calendar day as the Date ExcelJS turns into that day's serial (it converts in UTC). */
-function excelDate(day: Day): Date {
-  const { year, month, day: d } = ymdFromDay(day);
-  return new Date(Date.UTC(year, month - 1, d));
+  book.addSheet({
+    sheet: words.sheets.files,
+    table: "RiepilogoFile",
+    rows: report.files,
+    columns: [
+      { name: c.file, width: 32, value: (f) => f.file },
+      {
+        name: c.asOf,
+        width: 14,
+        format: "dd/mm/yyyy",
+        value: (f) => serialFromDay(f.asOf, 1900),
+      },
+      { ...count(c.planYear, 12), value: (f) => f.planYear },
+      { name: c.statusLanguage, width: 14, value: (f) => f.statusLanguage },
+      { ...count(c.objectives, 11), value: (f) => f.objectives },
+      { ...count(c.errors, 9), value: (f) => f.errors },
+      { ...count(c.warnings, 9), value: (f) => f.warnings },
+      { name: c.reason, width: 90, value: (f) => f.error },
+    ],
+  });
 }

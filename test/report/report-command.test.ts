@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { cleanWorkbook, date } from "../support/snapshot-builder";
 import { readOoxml } from "../support/ooxml-reader";
 import { runCommand } from "../support/run-report";
-import { buildXlsx } from "../support/xlsx-builder";
+import { ADDIN_ID } from "../../src/adapters/xlsx/document-settings";
+import { buildXlsx, webExtensionPart } from "../support/xlsx-builder";
 
 const SEED = join(__dirname, "../fixtures/openpyxl/seed-2018_ZN12.xlsx");
 
@@ -150,6 +151,8 @@ describe("objective-check report", () => {
     ]);
 
     expect(row(directorates, 1, "C")).toEqual(["Direzione", "Obiettivi", "IN RITARDO"]);
+    // Headers that differ from the status columns' words beyond case, as an Excel table's must.
+    expect(row(directorates, 1, "K").slice(9)).toEqual(["Totale in ritardo", "Totale scaduti"]);
     const urbanistica = [2, 3].find(
       (r) => directorates.cells.get(`A${r}`)?.value === "URBANISTICA"
     );
@@ -186,6 +189,51 @@ describe("objective-check report", () => {
     for (const sheet of sheets) expect(sheet.frozen?.ySplit).toBe(1);
   });
 
+  it("lists a warning the workbook accepts, marked, and counts it nowhere", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "objective-check-report-"));
+    // The second phase is weighted 0 (accepted) and has no owner (not accepted).
+    const settings = JSON.stringify({
+      asOf: "2018-06-30",
+      acceptedWarnings: [{ rule: "phase.weight.zero", key: "2018_AA01\tSECONDA FASE" }],
+    });
+    writeFileSync(
+      join(dir, "piano.xlsx"),
+      buildXlsx(
+        cleanWorkbook({
+          objectives: [["2018_AA01", "Piano", "URBANISTICA"]],
+          phases: [
+            ["2018_AA01", "Prima fase", 100, date("2018-01-10"), date("2018-05-31"), "ROSSI"],
+            ["2018_AA01", "Seconda fase", 0, date("2018-06-01"), date("2018-12-15"), null],
+          ],
+        }),
+        {
+          extraParts: {
+            "xl/webextensions/webextension1.xml": webExtensionPart(ADDIN_ID, {
+              objectiveCheck: settings,
+            }),
+          },
+        }
+      )
+    );
+    const out = join(dir, "riepilogo.xlsx");
+    const { code } = await runCommand(["report", join(dir, "piano.xlsx"), "--out", out]);
+    expect(code).toBe(0);
+    const [objectives, findings, directorates, files] = readOoxml(readFileSync(out));
+    const severities = new Map<unknown, unknown>();
+    for (let r = 2; findings.cells.has(`A${r}`); r++)
+      severities.set(findings.cells.get(`D${r}`)?.value, findings.cells.get(`E${r}`)?.value);
+    expect(severities).toEqual(
+      new Map([
+        ["phase.weight.zero", "AVVISO ACCETTATO"],
+        ["phase.owner.missing", "AVVISO"],
+      ])
+    );
+    // Only the open warning counts: the objective's, its directorate's and its file's.
+    expect(objectives.cells.get("K2")?.value).toBe(1);
+    expect(directorates.cells.get("M2")?.value).toBe(1);
+    expect(files.cells.get("G2")?.value).toBe(1);
+  });
+
   it("speaks English with --lang en and leaves the summary out of the folder it reads", async () => {
     const dir = roundFolder();
     const source = join(dir, "Monitoraggio 30-06");
@@ -215,6 +263,8 @@ describe("objective-check report", () => {
     const sheets = readOoxml(readFileSync(out));
     expect(sheets.map((s) => s.name)).toEqual(["Objectives", "Findings", "Directorates", "File"]);
     expect(sheets[0].cells.get("H2")?.value).toBe("MISSING DATES");
+    const directorateHeaders = sheets[2].tables[0].columns;
+    expect(directorateHeaders.slice(9, 11)).toEqual(["Late in all", "Past due in all"]);
     expect(sheets[0].hyperlinks.get("L2")?.target).toBe("a-seed.xlsx#Obiettivi!$A$2");
   });
 

@@ -80,7 +80,14 @@ export function readOoxml(bytes: Uint8Array): ReadSheet[] {
     if (n.t !== undefined) return text(n.t);
     return n["#text"] ?? "";
   };
-  const shared: string[] = (xml("xl/sharedStrings.xml")?.sst?.si ?? []).map(text);
+  // A character XML cannot hold is written `_xHHHH_`, and `_x005F_` is a literal underscore (ECMA-376 Part 1, §22.4.2.4).
+  const unescape = (value: string) =>
+    value.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) =>
+      String.fromCharCode(parseInt(hex, 16))
+    );
+  const shared: string[] = (xml("xl/sharedStrings.xml")?.sst?.si ?? []).map((si: unknown) =>
+    unescape(text(si))
+  );
   const styles = xml("xl/styles.xml").styleSheet;
   const customFormats = new Map<number, string>(
     (styles.numFmts?.numFmt ?? []).map((f: { numFmtId: string; formatCode: string }) => [
@@ -111,7 +118,7 @@ export function readOoxml(bytes: Uint8Array): ReadSheet[] {
           c.t === "s"
             ? shared[Number(raw)]
             : c.t === "inlineStr"
-              ? text(c.is)
+              ? unescape(text(c.is))
               : c.t === "str" || raw === null
                 ? raw
                 : Number(raw);
