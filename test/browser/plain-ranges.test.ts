@@ -100,10 +100,9 @@ async function convert(pane: Frame, confirmScan?: (pane: Frame) => Promise<void>
   await pane.getByRole("button", { name: "Converti in tabelle" }).click();
   const dialog = pane.getByRole("dialog", { name: "Convertire gli intervalli in tabelle Excel?" });
   await dialog.waitFor();
-  // The ranges, header row and data, never the titles above: each starts on row 3.
-  await dialog
-    .getByText(/: Obiettivi!A3:[A-Z]+4, Fasi!A3:[A-Z]+5, Indicatori!A3:[A-Z]+5\./)
-    .waitFor();
+  // The ranges as they will become tables: header row, data and the status columns just written,
+  // never the titles above.
+  await dialog.getByText(/: Obiettivi!A3:H4, Fasi!A3:J5, Indicatori!A3:F5\./).waitFor();
   await confirmScan?.(pane);
   await dialog.getByRole("button", { name: "Converti", exact: true }).click();
   await dialog.waitFor({ state: "detached" });

@@ -1,7 +1,8 @@
 import type { Day } from "../../engine/days";
 import type { EngineResult, WritePlan } from "../../engine";
 import { checkAndPlanHere, type CheckAndPlan } from "../../engine/check-and-plan";
-import type { DateSystem, Language } from "../../engine/snapshot";
+import { TABLE_KINDS, type DateSystem, type Language } from "../../engine/snapshot";
+import { formatRangeRef, type RangeRef } from "../../engine/range-ref";
 import { catalogue, messageTexts } from "../../i18n";
 import type { ExcelHost } from "./excel-host";
 import { readWorkbook, type OfficeWorkbook } from "./read-workbook";
@@ -25,6 +26,8 @@ export interface ValidationOutcome {
   readonly tables: readonly { readonly name: string; readonly headers: readonly string[] }[];
   /** Excel table id → the worksheet columns (0 = A) that hold status columns after the write. */
   readonly statusColumns: Readonly<Record<string, readonly number[]>>;
+  /** Each plain range as Convert to tables would take it after the write: header row, data and status columns. */
+  readonly plainRanges: readonly { readonly sheet: string; readonly range: string }[];
 }
 
 /** The check reached its time limit before writing; nothing was written. */
@@ -91,6 +94,7 @@ export async function validateWorkbook(
         dateSystem: workbook.snapshot.dateSystem,
         tables: workbook.snapshot.tables.map((t) => ({ name: t.name, headers: t.headers })),
         statusColumns: statusColumnsOf(workbook, result, plan, write),
+        plainRanges: plainRangesOf(result, plan, write),
       };
     })
   );
@@ -115,6 +119,15 @@ function rowKeys(result: EngineResult): RowKeys {
   return keys;
 }
 
+/** The status columns the write appended to a table: none where its right neighbours were in the way. */
+function addedColumns(table: string, plan: WritePlan, write: OfficeWriteOutcome): number {
+  if (write.skipped.some((s) => s.table === table)) return 0;
+  return (
+    plan.tables.find((t) => t.table === table)?.columns.filter((c) => c.existingIndex === null)
+      .length ?? 0
+  );
+}
+
 /** Where the status columns are now: those the tables had, and those the write appended. */
 function statusColumnsOf(
   workbook: OfficeWorkbook,
@@ -127,16 +140,32 @@ function statusColumnsOf(
     const table = mapped && workbook.tables.find((t) => t.name === mapped.table.name);
     if (!mapped || !table) continue;
     const existing = [...mapped.statusColumns.values()].map((index) => table.firstColumn + index);
-    const skipped = write.skipped.some((s) => s.table === table.name);
-    const added = skipped
-      ? 0
-      : (plan.tables
-          .find((t) => t.table === table.name)
-          ?.columns.filter((c) => c.existingIndex === null).length ?? 0);
+    const added = addedColumns(table.name, plan, write);
     columns[table.id] = [
       ...existing,
       ...Array.from({ length: added }, (_, k) => table.firstColumn + table.columnCount + k),
     ];
   }
   return columns;
+}
+
+function plainRangesOf(
+  result: EngineResult,
+  plan: WritePlan,
+  write: OfficeWriteOutcome
+): { sheet: string; range: string }[] {
+  return TABLE_KINDS.flatMap((kind) => {
+    const table = result.mapping[kind]?.table;
+    const planned = plan.tables.find((t) => t.table === table?.name);
+    if (table?.plain !== true || planned === undefined) return [];
+    // The rows as planned: the result may come back from the engine's worker without them.
+    const ref: RangeRef = {
+      firstRow: table.headerRow,
+      lastRow: table.headerRow + planned.rowCount,
+      firstColumn: table.firstColumn,
+      lastColumn:
+        table.firstColumn + table.headers.length - 1 + addedColumns(table.name, plan, write),
+    };
+    return [{ sheet: table.sheet, range: formatRangeRef(ref) }];
+  });
 }

@@ -306,7 +306,7 @@ export function App({ actions, words, today }: AppProps): React.JSX.Element {
       ) : null}
       {outcome ? (
         <ConvertToTables
-          result={outcome.result}
+          ranges={outcome.plainRanges}
           words={words}
           convert={() => actions.convertToTables()}
           onConverted={() => void validation.run()}

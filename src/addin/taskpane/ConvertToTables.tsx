@@ -11,13 +11,12 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import type { ConvertOutcome } from "../../adapters/office/convert-to-tables";
-import type { EngineResult } from "../../engine/result";
 import { sheetCellReference } from "../../engine/cell-address";
-import { TABLE_KINDS } from "../../engine/snapshot";
 import type { Catalogue } from "../../i18n";
 
 export interface ConvertToTablesProps {
-  readonly result: EngineResult;
+  /** The plain ranges as they are after the check's write (status columns included), as the conversion takes them. */
+  readonly ranges: readonly { readonly sheet: string; readonly range: string }[];
   readonly words: Catalogue;
   readonly convert: () => Promise<ConvertOutcome>;
   /** After the tables were made: the pane checks again, now through them. */
@@ -29,17 +28,14 @@ export interface ConvertToTablesProps {
  * first, then says which tables were made or, when none was, why.
  */
 export function ConvertToTables({
-  result,
+  ranges,
   words,
   convert,
   onConverted,
 }: ConvertToTablesProps): React.JSX.Element | null {
   const [open, setOpen] = React.useState(false);
   const [note, setNote] = React.useState<{ ok: boolean; text: string } | null>(null);
-  const plain = TABLE_KINDS.flatMap((kind) => {
-    const table = result.mapping[kind]?.table;
-    return table?.plain === true ? [table.name] : [];
-  });
+  const plain = ranges.map((r) => sheetCellReference(r.sheet, r.range));
   if (plain.length === 0 && note === null) return null;
 
   const confirm = async () => {
