@@ -139,7 +139,12 @@ export async function readWorkbook(
 
   const grids = requests.map((request): Grid => {
     if (request.firstBlock.isNullObject)
-      return { values: [], formats: [], formatColumns: [], bytesPerRow: FIRST_GUESS_BYTES_PER_CELL };
+      return {
+        values: [],
+        formats: [],
+        formatColumns: [],
+        bytesPerRow: FIRST_GUESS_BYTES_PER_CELL,
+      };
     const values = toCells(request.firstBlock);
     const formats = request.firstBlock.numberFormat as string[][];
     const formatColumns = formatColumnsOf(values, formats);
