@@ -1,3 +1,4 @@
+import type { RowsSink } from "../../engine/check-and-plan";
 import { isGeneralFormat, isTextFormat } from "../../engine/parse/number-formats";
 import type {
   CellValue,
@@ -72,7 +73,8 @@ interface TableRequest {
  */
 export async function readWorkbook(
   context: Excel.RequestContext,
-  settings: WorkbookSettings
+  settings: WorkbookSettings,
+  sink?: RowsSink
 ): Promise<OfficeWorkbook> {
   const tables = context.workbook.tables;
   tables.load(
@@ -160,8 +162,20 @@ export async function readWorkbook(
         ]).length / Math.max(1, values.length),
     };
   });
-  await readRemainingBlocks(context, requests, grids);
-  await typeCells(context, requests, grids);
+  // Each block goes to the sink while the next block's round trip is under way (see handOver).
+  const handOver = (blocks: readonly { table: number; from: number }[]) => () => {
+    for (const { table, from } of blocks)
+      sink?.rows(table, grids[table].values.slice(from), grids[table].formats.slice(from));
+  };
+  const sent = await readRemainingBlocks(
+    context,
+    requests,
+    grids,
+    handOver(grids.map((_, table) => ({ table, from: 0 }))),
+    handOver
+  );
+  sent();
+  await typeCells(context, requests, grids, sink);
 
   const officeTables: OfficeTable[] = requests.map((request, i) => ({
     id: request.table.id,
@@ -289,8 +303,13 @@ const UNREAD_FORMAT = "General";
 async function readRemainingBlocks(
   context: Excel.RequestContext,
   requests: readonly TableRequest[],
-  grids: Grid[]
-): Promise<void> {
+  grids: Grid[],
+  firstBlocks: () => void,
+  handOver: (blocks: readonly { table: number; from: number }[]) => () => void
+): Promise<() => void> {
+  // Handing rows over (a JSON string posted to the engine worker) waits for the next sync to be
+  // sent, so that it fills the round trip's wait instead of adding to it.
+  let unsent = firstBlocks;
   const pending = requests.map((request, i) => ({
     request,
     grid: grids[i],
@@ -328,7 +347,15 @@ async function readRemainingBlocks(
       entry.next += rows;
     }
     if (blocks.length === 0) return;
-    await context.sync();
+    const synced = context.sync();
+    unsent();
+    await synced;
+    unsent = handOver(
+      blocks.map(({ entry }) => ({
+        table: pending.indexOf(entry),
+        from: entry.grid.values.length,
+      }))
+    );
     for (const { entry, range, formats } of blocks) {
       const values = toCells(range);
       const width = values[0]?.length ?? 0;
@@ -345,6 +372,7 @@ async function readRemainingBlocks(
     return round();
   };
   await round();
+  return unsent;
 }
 
 /** Office.js gives "" for empty cells, and error values as their text (`#N/A`): typeCells tells them from text. */
@@ -411,7 +439,8 @@ function suspectRuns(
 async function typeCells(
   context: Excel.RequestContext,
   requests: readonly TableRequest[],
-  grids: readonly Grid[]
+  grids: readonly Grid[],
+  sink?: RowsSink
 ): Promise<void> {
   const runs = [
     ...suspectRuns(grids, "valueTypes", (grid, row, column) =>
@@ -436,22 +465,34 @@ async function typeCells(
       const range = requests[run.table].body
         .getCell(run.from, run.column)
         .getResizedRange(run.to - run.from - 1, 0);
-      range.load(run.property);
+      if (run.property === "valueTypes") range.load("valueTypes");
+      else range.load("numberFormat");
       loads.push({ run, range });
       budget -= bytes;
     }
     await context.sync();
     for (const { run, range } of loads) {
       const grid = grids[run.table];
+      const changed = (r: number) =>
+        sink?.cell(
+          run.table,
+          run.from + r,
+          run.column,
+          grid.values[run.from + r][run.column],
+          grid.formats[run.from + r][run.column]
+        );
       if (run.property === "numberFormat") {
         range.numberFormat.forEach(([format], r) => {
           grid.formats[run.from + r][run.column] = String(format);
+          changed(r);
         });
         continue;
       }
       range.valueTypes.forEach(([type], r) => {
         const row = grid.values[run.from + r];
-        if (type === "Error") row[run.column] = { error: String(row[run.column]) };
+        if (type !== "Error") return;
+        row[run.column] = { error: String(row[run.column]) };
+        changed(r);
       });
     }
     return round(next);

@@ -66,11 +66,14 @@ export async function validateWorkbook(
   return measured("validate", () =>
     host.run(options, async (context) => {
       const attempt = async () => {
+        // A worker gets the rows while they are read (a fresh stream for each read).
+        const stream = checkAndPlan.stream?.();
         const workbook = await measured("read", async () =>
-          readPlainSheets(context, await readWorkbook(context, stored.settings))
+          readPlainSheets(context, await readWorkbook(context, stored.settings, stream))
         );
+        const check = stream ? stream.check.bind(stream) : checkAndPlan;
         const { result, plan } = await measured("check", () =>
-          checkAndPlan(workbook.snapshot, { defaultStatusLanguage: defaultLanguage }, today)
+          check(workbook.snapshot, { defaultStatusLanguage: defaultLanguage }, today)
         );
         beforeWriting();
         const write = await measured("write", () =>
