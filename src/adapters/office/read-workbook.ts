@@ -73,7 +73,7 @@ interface TableRequest {
  */
 export async function readWorkbook(
   context: Excel.RequestContext,
-  settings: WorkbookSettings,
+  settings: WorkbookSettings | PromiseLike<WorkbookSettings>,
   sink?: RowsSink
 ): Promise<OfficeWorkbook> {
   const tables = context.workbook.tables;
@@ -207,7 +207,11 @@ export async function readWorkbook(
     hasTotalsRow: request.table.showTotals,
     ...(request.header === null ? { showHeaders: false } : {}),
   }));
-  return { snapshot: { dateSystem, tables: snapshots, settings }, tables: officeTables };
+  // Settings still being refreshed when the read began (validateWorkbook) are waited for last.
+  return {
+    snapshot: { dateSystem, tables: snapshots, settings: await settings },
+    tables: officeTables,
+  };
 }
 
 const UNREADABLE = "unreadable";

@@ -72,6 +72,22 @@ describe("Validate objective through Office.js (strict fake)", () => {
     expect(host.state.sheets.get("Fasi")!.conditionalFormats).toHaveLength(3);
   });
 
+  it("refreshes the stored settings while the tables are read, not in a round trip before them", async () => {
+    const host = fakeHost(seedWorkbook(), { asOf: "2018-03-31" });
+    const refresh = host.settings.refreshAsync;
+    // The refresh answers later, as Excel on the web's does; meanwhile the read has begun.
+    let syncsBeforeRefresh = -1;
+    host.settings.refreshAsync = (callback) =>
+      void setTimeout(() => {
+        syncsBeforeRefresh = host.runs.length === 0 ? 0 : host.lastRun.syncs;
+        refresh(callback);
+      }, 0);
+    const outcome = await validate(host);
+    expect(syncsBeforeRefresh).toBeGreaterThan(0);
+    // The stored reference date, not today's, once the refresh answered.
+    expect(outcome.result.settings.asOf).toEqual(day("2018-03-31"));
+  });
+
   it("never changes a user's cell", async () => {
     const host = fakeHost(seedWorkbook(), AS_OF);
     const before = allCells(host.state);
