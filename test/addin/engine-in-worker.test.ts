@@ -173,4 +173,16 @@ describe("the engine in a worker", () => {
     fresh.onmessage!({ data: { id: message.id, error: "stop" } });
     await expect(pending).rejects.toThrow("stop");
   });
+
+  it("checks a workbook without tables through a stream that sent no rows", async () => {
+    (globalThis as { Worker?: unknown }).Worker = LoopbackWorker;
+    const host = fakeHost({ dateSystem: 1900, tables: [], settings: {} });
+    const outcome = await validateWorkbook(
+      host,
+      SEED_AS_OF,
+      "it",
+      engineInWorker("engine-worker.js")
+    );
+    expect(outcome.result.findings.map((f) => f.rule)).toContain("table.missing");
+  });
 });

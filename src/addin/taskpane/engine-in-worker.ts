@@ -108,6 +108,7 @@ export function engineInWorker(workerUrl: string): CheckAndPlan {
     const receiver = worker;
     const cells: ChangedCell[] = [];
     let postMs = 0;
+    let messages = 0;
     return {
       rows: (table, values, formats) => {
         const before = performance.now();
@@ -117,6 +118,7 @@ export function engineInWorker(workerUrl: string): CheckAndPlan {
           rows: JSON.stringify([values, formats]),
         };
         receiver.postMessage(message);
+        messages++;
         postMs += performance.now() - before;
       },
       cell: (table, row, column, value, format) => cells.push([table, row, column, value, format]),
@@ -124,7 +126,14 @@ export function engineInWorker(workerUrl: string): CheckAndPlan {
         measureSince("worker-stream", started, postMs);
         // The worker holding the rows failed meanwhile: the new one gets the whole snapshot.
         if (worker !== receiver) return post({ snapshot, overrides, today });
-        return post({ snapshot: withoutRows(snapshot), overrides, today, stream: id, cells });
+        return post({
+          snapshot: withoutRows(snapshot),
+          overrides,
+          today,
+          stream: id,
+          messages,
+          cells,
+        });
       },
     };
   };

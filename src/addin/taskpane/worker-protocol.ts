@@ -20,6 +20,8 @@ export interface CheckRequest {
   readonly today: Day;
   /** Set when the tables' rows came before, in rows messages of this stream: `snapshot` carries none. */
   readonly stream?: number;
+  /** How many rows messages the stream sent (none for a workbook without tables). */
+  readonly messages?: number;
   readonly cells?: readonly ChangedCell[];
 }
 
@@ -31,6 +33,7 @@ export interface CheckRequest {
  */
 export class StreamedRows {
   private stream = -1;
+  private received = 0;
   private tables: { values: CellValue[][]; formats: string[][] }[] = [];
   /** ms spent parsing rows since the last check: the worker's share of the transfer, off the pane's path. */
   parseMs = 0;
@@ -39,8 +42,10 @@ export class StreamedRows {
     const started = performance.now();
     if (stream !== this.stream) {
       this.stream = stream;
+      this.received = 0;
       this.tables = [];
     }
+    this.received++;
     const [values, formats] = JSON.parse(json) as [CellValue[][], string[][]];
     const target = (this.tables[table] ??= { values: [], formats: [] });
     for (const row of values) target.values.push(row);
@@ -51,8 +56,10 @@ export class StreamedRows {
   /** The snapshot `request` is about: its own, or its tables with the stream's rows and changed cells. */
   snapshot(request: CheckRequest): WorkbookSnapshot {
     if (request.stream === undefined) return request.snapshot;
-    if (request.stream !== this.stream)
+    const received = request.stream === this.stream ? this.received : 0;
+    if (received !== (request.messages ?? 0))
       throw new Error(`the rows of stream ${request.stream} did not reach the engine worker`);
+    if (request.stream !== this.stream) this.tables = [];
     const tables = request.snapshot.tables.map((table, i) => ({
       ...table,
       rows: this.tables[i]?.values ?? [],
@@ -63,6 +70,7 @@ export class StreamedRows {
       tables[table].numberFormats[row][column] = format;
     }
     this.stream = -1;
+    this.received = 0;
     this.tables = [];
     return { ...request.snapshot, tables };
   }
