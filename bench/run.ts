@@ -232,7 +232,7 @@ async function paneBreakdown(
     `pane: ${stats.syncs} syncs, ${ms(wait)} ms waiting out their round trips, ${ms(busy)} ms in the fake's own work (Excel's side; ${stats.busyMs.map(ms).join(" ")})`
   );
   console.log(
-    `pane: read ${ms(part("read"))} ms, check ${ms(part("check"))} ms (engine in the worker ${ms(part("engine"))} ms; transfer ${ms(transfer)} ms: post ${ms(part("worker-post"))}, worker reads it ${ms(part("worker-receive"))}, answer read ${ms(part("worker-answer-read"))}), write ${ms(part("write"))} ms, validate in all ${ms(part("validate"))} ms`
+    `pane: read ${ms(part("read"))} ms (rows handed to the worker meanwhile: ${ms(part("worker-stream"))} ms posting, ${ms(part("worker-rows"))} ms parsing in the worker), check ${ms(part("check"))} ms (engine in the worker ${ms(part("engine"))} ms; transfer ${ms(transfer)} ms: post ${ms(part("worker-post"))}, worker reads it ${ms(part("worker-receive"))}, answer read ${ms(part("worker-answer-read"))}), write ${ms(part("write"))} ms, validate in all ${ms(part("validate"))} ms`
   );
   console.log(
     `pane: render ${ms(part("render"))} ms; the rest (click, settings, paint) ${ms(untimed)} ms; total ${ms(total)} ms against the 3000 ms goal`

@@ -1,3 +1,5 @@
+import type { RowsSink } from "../../engine/check-and-plan";
+import { isGeneralFormat, isTextFormat } from "../../engine/parse/number-formats";
 import type {
   CellValue,
   DateSystem,
@@ -63,14 +65,16 @@ interface TableRequest {
 /**
  * Reads every table into a WorkbookSnapshot: one sync for the list of tables,
  * one for their shape, headers, filters and first rows. Tables too large for
- * one 4 MB response are read in further row blocks, one sync each. Values and
- * number formats only: valueTypes would add a third of the bytes (and of the
- * syncs) to tell error values from text, which only text starting with `#`
- * needs; those few cells get their types in one more sync (see typeErrors).
+ * one 4 MB response are read in further row blocks, one sync each. Values, and
+ * number formats only where they matter (formatColumnsOf); valueTypes would add
+ * a third of the bytes (and of the syncs) to tell error values from text, which
+ * only text starting with `#` needs; those few cells get their types in one
+ * more sync (see typeCells).
  */
 export async function readWorkbook(
   context: Excel.RequestContext,
-  settings: WorkbookSettings
+  settings: WorkbookSettings | PromiseLike<WorkbookSettings>,
+  sink?: RowsSink
 ): Promise<OfficeWorkbook> {
   const tables = context.workbook.tables;
   tables.load(
@@ -135,17 +139,43 @@ export async function readWorkbook(
     ? requests.map((r) => r.columns.items.map((column) => column.filter.criteria))
     : await loadFiltersOneByOne(context, requests);
 
-  const grids = requests.map((request) => ({
-    values: toCells(request.firstBlock),
-    formats: request.firstBlock.isNullObject ? [] : (request.firstBlock.numberFormat as string[][]),
-    // What a row weighed in the response, to size the next blocks.
-    bytesPerRow: request.firstBlock.isNullObject
-      ? FIRST_GUESS_BYTES_PER_CELL
-      : JSON.stringify([request.firstBlock.values, request.firstBlock.numberFormat]).length /
-        Math.max(1, request.firstBlock.values.length),
-  }));
-  await readRemainingBlocks(context, requests, grids);
-  await typeErrors(context, requests, grids);
+  const grids = requests.map((request): Grid => {
+    if (request.firstBlock.isNullObject)
+      return {
+        values: [],
+        formats: [],
+        formatColumns: [],
+        bytesPerRow: FIRST_GUESS_BYTES_PER_CELL,
+      };
+    const values = toCells(request.firstBlock);
+    const formats = request.firstBlock.numberFormat as string[][];
+    const formatColumns = formatColumnsOf(values, formats);
+    return {
+      values,
+      formats,
+      formatColumns,
+      // What a row of the next blocks weighs in a response (values, and formats where they matter).
+      bytesPerRow:
+        JSON.stringify([
+          request.firstBlock.values,
+          formatColumns.map((column) => formats.map((row) => [row[column]])),
+        ]).length / Math.max(1, values.length),
+    };
+  });
+  // Each block goes to the sink while the next block's round trip is under way (see handOver).
+  const handOver = (blocks: readonly { table: number; from: number }[]) => () => {
+    for (const { table, from } of blocks)
+      sink?.rows(table, grids[table].values.slice(from), grids[table].formats.slice(from));
+  };
+  const sent = await readRemainingBlocks(
+    context,
+    requests,
+    grids,
+    handOver(grids.map((_, table) => ({ table, from: 0 }))),
+    handOver
+  );
+  sent();
+  await typeCells(context, requests, grids, sink);
 
   const officeTables: OfficeTable[] = requests.map((request, i) => ({
     id: request.table.id,
@@ -177,7 +207,11 @@ export async function readWorkbook(
     hasTotalsRow: request.table.showTotals,
     ...(request.header === null ? { showHeaders: false } : {}),
   }));
-  return { snapshot: { dateSystem, tables: snapshots, settings }, tables: officeTables };
+  // Settings still being refreshed when the read began (validateWorkbook) are waited for last.
+  return {
+    snapshot: { dateSystem, tables: snapshots, settings: await settings },
+    tables: officeTables,
+  };
 }
 
 const UNREADABLE = "unreadable";
@@ -221,49 +255,131 @@ function blockOf(body: Excel.Range, startRow: number, rows: number): Excel.Range
     .getIntersectionOrNullObject(body);
 }
 
+/** A table's cells as read so far. */
+interface Grid {
+  values: CellValue[][];
+  formats: string[][];
+  /** Columns whose formats every block loads, ascending (see formatColumnsOf). */
+  formatColumns: readonly number[];
+  bytesPerRow: number;
+}
+
+/**
+ * The columns whose number formats the next blocks load: those where the
+ * first block holds a number or a format other than General and Text. The
+ * engine reads a format only to tell what a number means (a date, a
+ * percentage), and the plan only to keep a status column's own format; text
+ * columns' "General" would weigh a third of each response. A number found
+ * later in another column gets its format in typeCells.
+ */
+function formatColumnsOf(values: CellValue[][], formats: string[][]): number[] {
+  const columns: number[] = [];
+  for (let column = 0; column < (values[0]?.length ?? 0); column++) {
+    const matters = values.some(
+      (row, r) =>
+        typeof row[column] === "number" ||
+        (!isGeneralFormat(formats[r][column]) && !isTextFormat(formats[r][column]))
+    );
+    if (matters) columns.push(column);
+  }
+  return columns;
+}
+
+/** Consecutive columns as [first, last] pairs, so that each pair is one range to load. */
+function columnRuns(columns: readonly number[]): [number, number][] {
+  const result: [number, number][] = [];
+  for (const column of columns) {
+    const last = result[result.length - 1];
+    if (last && last[1] === column - 1) last[1] = column;
+    else result.push([column, column]);
+  }
+  return result;
+}
+
+/** Stands for a format not loaded: the cell holds no number (typeCells loads those that do). */
+const UNREAD_FORMAT = "General";
+
 /**
  * The rest of each table, in row blocks sized from what the first block
- * weighed, one sync per block set of at most 4 MB.
+ * weighed, one sync per block set of at most 4 MB: the values of every
+ * column and the formats of the columns where they matter.
  */
 async function readRemainingBlocks(
   context: Excel.RequestContext,
   requests: readonly TableRequest[],
-  grids: { values: CellValue[][]; formats: string[][]; bytesPerRow: number }[]
-): Promise<void> {
+  grids: Grid[],
+  firstBlocks: () => void,
+  handOver: (blocks: readonly { table: number; from: number }[]) => () => void
+): Promise<() => void> {
+  // Handing rows over (a JSON string posted to the engine worker) waits for the next sync to be
+  // sent, so that it fills the round trip's wait instead of adding to it.
+  let unsent = firstBlocks;
   const pending = requests.map((request, i) => ({
     request,
     grid: grids[i],
+    runs: columnRuns(grids[i].formatColumns),
     next: grids[i].values.length,
     total: request.body.rowCount,
     bytesPerRow: Math.max(1, grids[i].bytesPerRow) * SAFETY,
   }));
   const round = async (): Promise<void> => {
     let budget = SYNC_BUDGET_BYTES;
-    const blocks: { entry: (typeof pending)[number]; range: Excel.Range }[] = [];
+    const blocks: {
+      entry: (typeof pending)[number];
+      range: Excel.Range;
+      formats: { first: number; range: Excel.Range }[];
+    }[] = [];
     for (const entry of pending) {
       if (entry.next >= entry.total || budget < entry.bytesPerRow) continue;
       const rows = Math.max(
         1,
         Math.min(entry.total - entry.next, Math.floor(budget / entry.bytesPerRow))
       );
-      const range = blockOf(entry.request.body, entry.next, rows);
-      range.load("values,numberFormat");
-      blocks.push({ entry, range });
+      const { body } = entry.request;
+      const range = blockOf(body, entry.next, rows);
+      range.load("values");
+      const formats = entry.runs.map(([first, last]) => {
+        const part = body
+          .getCell(entry.next, first)
+          .getResizedRange(rows - 1, last - first)
+          .getIntersectionOrNullObject(body);
+        part.load("numberFormat");
+        return { first, range: part };
+      });
+      blocks.push({ entry, range, formats });
       budget -= rows * entry.bytesPerRow;
       entry.next += rows;
     }
     if (blocks.length === 0) return;
-    await context.sync();
-    for (const { entry, range } of blocks) {
-      entry.grid.values.push(...toCells(range));
-      entry.grid.formats.push(...(range.numberFormat as string[][]));
+    const synced = context.sync();
+    unsent();
+    await synced;
+    unsent = handOver(
+      blocks.map(({ entry }) => ({
+        table: pending.indexOf(entry),
+        from: entry.grid.values.length,
+      }))
+    );
+    for (const { entry, range, formats } of blocks) {
+      const values = toCells(range);
+      const width = values[0]?.length ?? 0;
+      values.forEach((row, r) => {
+        const rowFormats = new Array<string>(width).fill(UNREAD_FORMAT);
+        for (const { first, range: part } of formats) {
+          const loaded = part.isNullObject ? [] : (part.numberFormat[r] as string[]);
+          loaded.forEach((format, k) => (rowFormats[first + k] = format));
+        }
+        entry.grid.values.push(row);
+        entry.grid.formats.push(rowFormats);
+      });
     }
     return round();
   };
   await round();
+  return unsent;
 }
 
-/** Office.js gives "" for empty cells, and error values as their text (`#N/A`): typeErrors tells them from text. */
+/** Office.js gives "" for empty cells, and error values as their text (`#N/A`): typeCells tells them from text. */
 function toCells(range: Excel.Range): CellValue[][] {
   if (range.isNullObject) return [];
   return range.values.map((row) =>
@@ -275,59 +391,112 @@ function toCells(range: Excel.Range): CellValue[][] {
 const mayBeError = (value: CellValue): value is string =>
   typeof value === "string" && value.startsWith("#");
 
-/** Request bytes of one valueTypes load besides its cells (the range's path), and response bytes per cell. */
-const TYPE_LOAD_REQUEST_BYTES = 512;
+/** Request bytes of one load besides its cells (the range's path), and response bytes per cell. */
+const CELL_LOAD_REQUEST_BYTES = 512;
 const TYPE_BYTES_PER_CELL = 16;
-const MAX_TYPES_PER_LOAD = Math.floor(
-  (SYNC_BUDGET_BYTES - TYPE_LOAD_REQUEST_BYTES) / TYPE_BYTES_PER_CELL
-);
+/** A number format has at most 255 characters, quoted in the response. */
+const FORMAT_BYTES_PER_CELL = 264;
 
-/**
- * Turns each cell whose text could be an error value into `{ error }` when
- * Excel says its valueType is Error: the cells are loaded by runs of rows in
- * a column, in as few syncs as 4 MB allow, and none when no text starts with `#`.
- */
-async function typeErrors(
-  context: Excel.RequestContext,
-  requests: readonly TableRequest[],
-  grids: readonly { values: CellValue[][] }[]
-): Promise<void> {
-  const runs: { table: number; column: number; from: number; to: number }[] = [];
-  grids.forEach(({ values }, table) => {
-    const columns = values[0]?.length ?? 0;
+/** A run of rows in one column whose valueTypes or numberFormat typeCells loads. */
+interface CellRun {
+  readonly table: number;
+  readonly column: number;
+  readonly from: number;
+  readonly to: number;
+  readonly property: "valueTypes" | "numberFormat";
+}
+
+/** Runs of rows in each column where `suspect` holds, none longer than one response can carry. */
+function suspectRuns(
+  grids: readonly Grid[],
+  property: CellRun["property"],
+  suspect: (grid: Grid, row: number, column: number) => boolean
+): CellRun[] {
+  const perCell = property === "valueTypes" ? TYPE_BYTES_PER_CELL : FORMAT_BYTES_PER_CELL;
+  const maxCells = Math.floor((SYNC_BUDGET_BYTES - CELL_LOAD_REQUEST_BYTES) / perCell);
+  const runs: CellRun[] = [];
+  grids.forEach((grid, table) => {
+    const columns = grid.values[0]?.length ?? 0;
     for (let column = 0; column < columns; column++) {
       let from = -1;
-      for (let row = 0; row <= values.length; row++) {
-        const suspect = row < values.length && mayBeError(values[row][column]);
-        if (suspect && from < 0) from = row;
-        // A run ends where the suspects do, or where its types would fill a response.
-        if (from >= 0 && (!suspect || row - from === MAX_TYPES_PER_LOAD)) {
-          runs.push({ table, column, from, to: row });
-          from = suspect ? row : -1;
+      for (let row = 0; row <= grid.values.length; row++) {
+        const is = row < grid.values.length && suspect(grid, row, column);
+        if (is && from < 0) from = row;
+        // A run ends where the suspects do, or where its cells would fill a response.
+        if (from >= 0 && (!is || row - from === maxCells)) {
+          runs.push({ table, column, from, to: row, property });
+          from = is ? row : -1;
         }
       }
     }
   });
+  return runs;
+}
+
+/**
+ * Two kinds of cells need one more look, loaded by runs of rows in a column,
+ * in as few syncs as 4 MB allow, and none when there are no such cells:
+ * text starting with `#`, which becomes `{ error }` when Excel says its
+ * valueType is Error; and a number in a column whose formats the blocks did
+ * not load (formatColumnsOf), which gets its format.
+ */
+async function typeCells(
+  context: Excel.RequestContext,
+  requests: readonly TableRequest[],
+  grids: readonly Grid[],
+  sink?: RowsSink
+): Promise<void> {
+  const runs = [
+    ...suspectRuns(grids, "valueTypes", (grid, row, column) =>
+      mayBeError(grid.values[row][column])
+    ),
+    ...suspectRuns(
+      grids,
+      "numberFormat",
+      (grid, row, column) =>
+        typeof grid.values[row][column] === "number" && !grid.formatColumns.includes(column)
+    ),
+  ];
   const round = async (next: number): Promise<void> => {
     if (next >= runs.length) return;
     let budget = SYNC_BUDGET_BYTES;
-    const loads: { run: (typeof runs)[number]; range: Excel.Range }[] = [];
+    const loads: { run: CellRun; range: Excel.Range }[] = [];
     for (; next < runs.length; next++) {
       const run = runs[next];
-      const bytes = TYPE_LOAD_REQUEST_BYTES + (run.to - run.from) * TYPE_BYTES_PER_CELL;
+      const perCell = run.property === "valueTypes" ? TYPE_BYTES_PER_CELL : FORMAT_BYTES_PER_CELL;
+      const bytes = CELL_LOAD_REQUEST_BYTES + (run.to - run.from) * perCell;
       if (loads.length > 0 && bytes > budget) break;
       const range = requests[run.table].body
         .getCell(run.from, run.column)
         .getResizedRange(run.to - run.from - 1, 0);
-      range.load("valueTypes");
+      if (run.property === "valueTypes") range.load("valueTypes");
+      else range.load("numberFormat");
       loads.push({ run, range });
       budget -= bytes;
     }
     await context.sync();
     for (const { run, range } of loads) {
+      const grid = grids[run.table];
+      const changed = (r: number) =>
+        sink?.cell(
+          run.table,
+          run.from + r,
+          run.column,
+          grid.values[run.from + r][run.column],
+          grid.formats[run.from + r][run.column]
+        );
+      if (run.property === "numberFormat") {
+        range.numberFormat.forEach(([format], r) => {
+          grid.formats[run.from + r][run.column] = String(format);
+          changed(r);
+        });
+        continue;
+      }
       range.valueTypes.forEach(([type], r) => {
-        const row = grids[run.table].values[run.from + r];
-        if (type === "Error") row[run.column] = { error: String(row[run.column]) };
+        const row = grid.values[run.from + r];
+        if (type !== "Error") return;
+        row[run.column] = { error: String(row[run.column]) };
+        changed(r);
       });
     }
     return round(next);

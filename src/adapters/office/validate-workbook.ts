@@ -62,18 +62,30 @@ export async function validateWorkbook(
   };
   // A co-author may have saved another reference date or language since this runtime started:
   // every co-author's check writes the same status strings only if each reads the saved settings.
-  await refreshStoredSettings(host.settings);
-  const stored = readStoredSettings(host.settings);
+  // The refresh is a round trip of its own (Excel on the web), under way while the tables are read.
+  const stored = refreshStoredSettings(host.settings).then(() => readStoredSettings(host.settings));
+  // Awaited after the read; a failure meanwhile is not left unhandled.
+  void stored.catch(() => undefined);
   const options: Excel.RunOptions = { delayForCellEdit: true };
   if (host.isSetSupported("ExcelApi", "1.20")) options.mergeUndoGroup = true;
   return measured("validate", () =>
     host.run(options, async (context) => {
       const attempt = async () => {
+        // A worker gets the rows while they are read (a fresh stream for each read).
+        const stream = checkAndPlan.stream?.();
         const workbook = await measured("read", async () =>
-          readPlainSheets(context, await readWorkbook(context, stored.settings))
+          readPlainSheets(
+            context,
+            await readWorkbook(
+              context,
+              stored.then((read) => read.settings),
+              stream
+            )
+          )
         );
+        const check = stream ? stream.check.bind(stream) : checkAndPlan;
         const { result, plan } = await measured("check", () =>
-          checkAndPlan(workbook.snapshot, { defaultStatusLanguage: defaultLanguage }, today)
+          check(workbook.snapshot, { defaultStatusLanguage: defaultLanguage }, today)
         );
         beforeWriting();
         const write = await measured("write", () =>
@@ -90,7 +102,7 @@ export async function validateWorkbook(
       return {
         result,
         write,
-        settingsIgnored: stored.ignored,
+        settingsIgnored: (await stored).ignored,
         dateSystem: workbook.snapshot.dateSystem,
         tables: workbook.snapshot.tables.map((t) => ({ name: t.name, headers: t.headers })),
         statusColumns: statusColumnsOf(workbook, result, plan, write),

@@ -1,5 +1,11 @@
-import type { CheckAndPlan, CheckedWorkbook } from "../../engine/check-and-plan";
+import type { CheckAndPlan, CheckedWorkbook, StreamedCheck } from "../../engine/check-and-plan";
 import { measureSince } from "../../engine/timing";
+import {
+  withoutRows,
+  type ChangedCell,
+  type CheckRequest,
+  type WorkerRequest,
+} from "./worker-protocol";
 
 /**
  * The engine worker failed: its script did not load or threw (`error`), or its
@@ -13,10 +19,11 @@ export class EngineWorkerError extends Error {
   }
 }
 
-/** What the worker measured of one check: reading the message, and the engine's run. */
+/** What the worker measured of one check: reading the message, the engine's run, and parsing streamed rows. */
 export interface WorkerTimings {
   readonly receiveMs: number;
   readonly engineMs: number;
+  readonly rowsMs?: number;
 }
 
 interface Pending {
@@ -30,7 +37,9 @@ interface Pending {
  * Runs the engine in the engine-worker bundle (engine.worker.ts); the pane's main thread only
  * waits. One worker, started at once, requests answered by id. A worker that failed is dropped
  * with every pending request, and the next check starts a new one: a worker that failed to load
- * never answers.
+ * never answers. `stream()` hands the rows over block by block while Excel is read, each while
+ * the next block's round trip is under way, so the check's own message carries no rows and the
+ * worker has parsed them when the read ends.
  */
 export function engineInWorker(workerUrl: string): CheckAndPlan {
   const pending = new Map<number, Pending>();
@@ -61,6 +70,7 @@ export function engineInWorker(workerUrl: string): CheckAndPlan {
       if (request && timings) {
         measureSince("worker-receive", request.sent, timings.receiveMs);
         measureSince("engine", request.sent, timings.engineMs);
+        measureSince("worker-rows", request.sent, timings.rowsMs ?? 0);
         measureSince("worker", request.sent);
       }
       if (checked) request?.resolve(checked);
@@ -76,7 +86,7 @@ export function engineInWorker(workerUrl: string): CheckAndPlan {
   };
   // Started at once, so the worker's script loads while the user reads the pane.
   worker = start();
-  return (snapshot, overrides, today) =>
+  const post = (request: CheckRequest): Promise<CheckedWorkbook> =>
     new Promise((resolve, reject) => {
       const id = next++;
       const sent = performance.now();
@@ -86,9 +96,55 @@ export function engineInWorker(workerUrl: string): CheckAndPlan {
       // rebuilds each of them (about 1.3 s for 100,000 phases in Chromium, measured by the pane
       // bench), where JSON.stringify here and JSON.parse in the worker cost a fraction of that.
       // The snapshot is plain JSON data (strings, numbers, booleans, null).
-      worker.postMessage({ id, request: JSON.stringify({ snapshot, overrides, today }) });
+      const message: WorkerRequest = { id, request: JSON.stringify(request) };
+      worker.postMessage(message);
       measureSince("worker-post", sent);
     });
+  let nextStream = 0;
+  const stream = (): StreamedCheck => {
+    const id = nextStream++;
+    const started = performance.now();
+    worker ??= start();
+    const receiver = worker;
+    const cells: ChangedCell[] = [];
+    let postMs = 0;
+    let messages = 0;
+    return {
+      rows: (table, values, formats) => {
+        const before = performance.now();
+        const message: WorkerRequest = {
+          stream: id,
+          table,
+          rows: JSON.stringify([values, formats]),
+        };
+        receiver.postMessage(message);
+        messages++;
+        postMs += performance.now() - before;
+      },
+      cell: (table, row, column, value, format) => cells.push([table, row, column, value, format]),
+      check: (snapshot, overrides, today) => {
+        measureSince("worker-stream", started, postMs);
+        // The worker holding the rows failed meanwhile: the new one gets the whole snapshot.
+        if (worker !== receiver) return post({ snapshot, overrides, today });
+        return post({
+          snapshot: withoutRows(snapshot),
+          overrides,
+          today,
+          stream: id,
+          messages,
+          cells,
+        });
+      },
+    };
+  };
+  return Object.assign(
+    (
+      snapshot: CheckRequest["snapshot"],
+      overrides: CheckRequest["overrides"],
+      today: CheckRequest["today"]
+    ) => post({ snapshot, overrides, today }),
+    { stream }
+  );
 }
 
 /**

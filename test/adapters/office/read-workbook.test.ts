@@ -2,6 +2,24 @@ import { readWorkbook } from "../../../src/adapters/office/read-workbook";
 import type { CellValue, WorkbookSnapshot } from "../../../src/engine/snapshot";
 import { fakeHost } from "../../support/fake-host";
 import { seedWorkbook } from "../../support/snapshot-builder";
+import { generatePlan } from "../../../bench/generate-plan";
+
+/** 200 objectives, 1,000 phases, 600 indicators: more rows than the first block of each table. */
+function plan(edit?: (phases: { rows: CellValue[][]; numberFormats: string[][] }) => void) {
+  const snapshot = generatePlan({
+    objectives: 200,
+    phasesPerObjective: 5,
+    indicatorsPerObjective: 3,
+  });
+  const [objectives, phases, indicators] = snapshot.tables;
+  const copy = {
+    ...phases,
+    rows: phases.rows.map((row) => [...row]),
+    numberFormats: phases.numberFormats!.map((row) => [...row]),
+  };
+  edit?.(copy);
+  return { ...snapshot, tables: [objectives, copy, indicators] };
+}
 
 /** The seed card with its phases' cells changed: `edits` maps [row, column] to a value. */
 function seedWith(edits: readonly [number, number, CellValue][]): WorkbookSnapshot {
@@ -46,5 +64,44 @@ describe("reading the tables through Office.js (strict fake)", () => {
     const [, , typing] = host.lastRun.responseBytes;
     // One cell's type: a few dozen bytes, where the table's types would be hundreds.
     expect(typing).toBeLessThan(100);
+  });
+
+  it("reads a plan larger than the first blocks in three syncs: the list, the shape with the first rows, one block", async () => {
+    const { syncs } = await read(plan());
+    expect(syncs).toBe(3);
+  });
+
+  it("sends number formats for the columns holding numbers only, so each block carries more rows", async () => {
+    const snapshot = plan();
+    const host = fakeHost(snapshot);
+    const workbook = await host.run({}, (context) => readWorkbook(context, {}));
+    // The block after the first rows (phases and indicators from row 227 on) with every column's
+    // formats would weigh this much; the text columns' "General" is most of the formats.
+    const rest = [snapshot.tables[1], snapshot.tables[2]].map((t) => [
+      t.rows.slice(227).map((row) => row.map((value) => value ?? "")),
+      t.numberFormats!.slice(227),
+    ]);
+    expect(host.lastRun.syncs).toBe(3);
+    expect(host.lastRun.responseBytes[2]).toBeLessThan(JSON.stringify(rest).length * 0.85);
+    // The dates' formats, past the first rows too, are those of the workbook.
+    const phases = workbook.snapshot.tables[1];
+    expect(phases.numberFormats![900][3]).toBe("dd/mm/yyyy");
+    expect(phases.rows[900]).toEqual(snapshot.tables[1].rows[900]);
+  });
+
+  it("gets the format of a number in a text column past the first rows, in one more sync", async () => {
+    const { phases, syncs } = await read(plan());
+    const host = fakeHost(
+      plan((table) => {
+        table.rows[900][1] = 0.5;
+        table.numberFormats[900][1] = "0%";
+      })
+    );
+    const workbook = await host.run({}, (context) => readWorkbook(context, {}));
+    const read900 = workbook.snapshot.tables[1];
+    expect(read900.rows[900][1]).toBe(0.5);
+    expect(read900.numberFormats![900][1]).toBe("0%");
+    expect(read900.rows.length).toBe(phases.length);
+    expect(host.lastRun.syncs).toBe(syncs + 1);
   });
 });
