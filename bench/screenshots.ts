@@ -44,7 +44,7 @@ async function main(): Promise<void> {
       // Tall enough for the pane to show the findings and the Cronoprogramma without scrolling.
       const { page } = await openPreview(browser, url, {
         query: shot.query,
-        viewport: { width: 1100, height: 1480 },
+        viewport: { width: 1100, height: 1560 },
       });
       const pane = await openWorkbook(page, plan);
       await pane.getByRole("button", { name: shot.validate }).click();
