@@ -178,7 +178,8 @@ async function pane(web: string, xlsx: string): Promise<void> {
       }
     );
     const fresh = (await (await page.waitForSelector("[data-testid=pane]")).contentFrame())!;
-    await fresh.waitForSelector("main button");
+    // The pane reloads beside a 100,000-phase workbook: slow on a busy machine.
+    await fresh.waitForSelector("main button", { timeout: 120_000 });
     const runsBefore = await page.evaluate(() => window.objectiveCheckPreview!.host.runs.length);
     const start = performance.now();
     await fresh.getByRole("button", { name: "Controlla obiettivi" }).click();
