@@ -136,13 +136,15 @@ export function App({ actions, words, today }: AppProps): React.JSX.Element {
   // The results come in stages, each a task of its own under 50 ms: the verdict, the
   // findings (indexed a slice at a time), then the Cronoprogramma.
   const index = useFindingsIndex(outcome, words.language);
-  const timelineOutcome = useNextTask(index === null ? null : outcome);
   const view = React.useMemo(
     () =>
       index &&
       buildView(index, { search: deferredSearch, grouping, severity: "all", rules, collapsed }),
     [index, deferredSearch, grouping, rules, collapsed]
   );
+  // The list mounts a task after the controls above it: its first layout is a task's worth of work.
+  const listReady = useNextTask(view !== null, false);
+  const timelineOutcome = useNextTask(listReady ? outcome : null);
   const order = view?.order ?? [];
   const current = order.find((e) => e.key === currentKey) ?? null;
   const position = positionOf(order, currentKey);
@@ -436,14 +438,16 @@ export function App({ actions, words, today }: AppProps): React.JSX.Element {
                 </div>
               ) : null}
               {view.order.length === 0 ? <Text>{texts.noMatches}</Text> : null}
-              <FindingsList
-                ref={list}
-                rows={view.rows}
-                currentKey={currentKey}
-                words={words}
-                onChoose={onChoose}
-                onToggle={onToggle}
-              />
+              {listReady ? (
+                <FindingsList
+                  ref={list}
+                  rows={view.rows}
+                  currentKey={currentKey}
+                  words={words}
+                  onChoose={onChoose}
+                  onToggle={onToggle}
+                />
+              ) : null}
             </>
           )}
         </section>
