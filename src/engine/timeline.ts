@@ -54,21 +54,7 @@ function phasesByObjective(result: EngineResult): Map<string, PhaseRow[]> {
 
 /** The objectives that have phases, in table order, with their title and Direzione: a chooser over hundreds of them. */
 export function timelineChoices(result: EngineResult): TimelineChoice[] {
-  const byCode = phasesByObjective(result);
-  const choices: TimelineChoice[] = [];
-  const seen = new Set<string>();
-  for (const objective of result.objectives) {
-    if (objective.code === null) continue;
-    const key = codeKey(objective.code);
-    if (!byCode.has(key) || seen.has(key)) continue;
-    seen.add(key);
-    choices.push({
-      code: objective.code,
-      title: objective.title,
-      department: objective.department,
-    });
-  }
-  return choices;
+  return [...timelineIndex(result).choices];
 }
 
 /**
@@ -78,12 +64,46 @@ export function timelineChoices(result: EngineResult): TimelineChoice[] {
  * the pane draws it.
  */
 export function objectiveTimeline(result: EngineResult, code: string): ObjectiveTimeline | null {
-  const key = codeKey(code);
-  const objective = result.objectives.find((o) => o.code !== null && codeKey(o.code) === key);
-  const phases = result.phases.filter((p) => p.objective !== null && codeKey(p.objective) === key);
+  return timelineIndex(result).timeline(code);
+}
+
+/** The chooser's objectives and each objective's Gantt, from one pass over the phases. */
+export interface TimelineIndex {
+  readonly choices: readonly TimelineChoice[];
+  timeline(code: string): ObjectiveTimeline | null;
+}
+
+/**
+ * Groups the phases by objective once per check, so that drawing an objective
+ * costs its own phases rather than a scan of the plan's (100,000 phases on a
+ * large plan, and the pane draws a new objective at each step through the findings).
+ */
+export function timelineIndex(result: EngineResult): TimelineIndex {
+  const byCode = phasesByObjective(result);
+  const objectives = new Map<string, ObjectiveRow>();
+  const choices: TimelineChoice[] = [];
+  for (const objective of result.objectives) {
+    if (objective.code === null) continue;
+    const key = codeKey(objective.code);
+    if (!byCode.has(key) || objectives.has(key)) continue;
+    objectives.set(key, objective);
+    choices.push({
+      code: objective.code,
+      title: objective.title,
+      department: objective.department,
+    });
+  }
   const mapped = result.mapping.phases;
-  if (!objective || objective.code === null || phases.length === 0 || mapped === null) return null;
-  return timelineOf(result, objective, objective.code, phases, mapped);
+  return {
+    choices,
+    timeline(code) {
+      const key = codeKey(code);
+      const objective = objectives.get(key);
+      const phases = byCode.get(key);
+      if (!objective || objective.code === null || !phases || mapped === null) return null;
+      return timelineOf(result, objective, objective.code, phases, mapped);
+    },
+  };
 }
 
 /** Every objective's timeline, in table order (for tests and reports; the pane draws one at a time). */

@@ -113,6 +113,8 @@ export interface AddinTexts {
   readonly timelineChooserHint: (objectives: number) => string;
   readonly timelineNoDepartment: string;
   readonly timelineNoMatch: string;
+  /** The chooser lists the first matches only: how many more there are, and how to reach them. */
+  readonly timelineMoreMatches: (more: number) => string;
   readonly timelineNone: string;
   readonly timelineLegend: string;
   readonly timelineReference: (date: string) => string;

@@ -399,6 +399,8 @@ export const en: Catalogue = {
       `${count(n, { one: "objective has", other: "objectives have" })} phases: type a code, a title or a department to find one.`,
     timelineNoDepartment: "No department",
     timelineNoMatch: "No objective matches: search by code, title or department.",
+    timelineMoreMatches: (n) =>
+      `${count(n, { one: "more objective", other: "more objectives" })}: type a code, a title or a department to narrow the list.`,
     timelineNone:
       "No objective has phases to show: add the phases to the Phases table with the objective's code.",
     timelineLegend: "Legend",

@@ -411,6 +411,8 @@ export const it: Catalogue = {
       `${count(n, { one: "obiettivo ha", other: "obiettivi hanno" })} fasi: scrivi un codice, un titolo o una direzione per trovarne uno.`,
     timelineNoDepartment: "Senza direzione",
     timelineNoMatch: "Nessun obiettivo corrisponde: cerca per codice, titolo o direzione.",
+    timelineMoreMatches: (n) =>
+      `${count(n, { one: "altro obiettivo", other: "altri obiettivi" })}: scrivi un codice, un titolo o una direzione per restringere l'elenco.`,
     timelineNone:
       "Nessun obiettivo ha fasi da mostrare: aggiungi le fasi nella tabella Fasi con il codice dell'obiettivo.",
     timelineLegend: "Legenda",

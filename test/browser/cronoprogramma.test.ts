@@ -1,14 +1,10 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Server } from "node:http";
 import type { Browser, Frame, Page } from "playwright-core";
 import { DIRECTORATE_SIZE, generateDirectorate } from "../../bench/generate-folder";
 import { axeViolations } from "../support/axe";
-import { buildWeb, launchChromium, offline, serve } from "../support/web-build";
+import { openPreview as openPreviewIn, openWorkbook } from "../support/preview";
+import { buildWeb, launchChromium, serve } from "../support/web-build";
 import { cleanWorkbook, PHASE_HEADERS_WITHOUT_END } from "../support/snapshot-builder";
-import { buildXlsx } from "../support/xlsx-builder";
-import type { WorkbookSnapshot } from "../../src/engine/snapshot";
 
 let server: Server;
 let url: string;
@@ -18,40 +14,16 @@ beforeAll(async () => {
   const root = await buildWeb();
   ({ server, url } = await serve(root));
   browser = await launchChromium();
-}, 180_000);
+}, 600_000);
 
 afterAll(async () => {
   await browser?.close();
   server?.close();
 });
 
-async function openPreview(
-  query = "",
-  forcedColors: "active" | "none" = "none"
-): Promise<{ page: Page; pane: Frame }> {
-  // The pane's frame is 320 px wide; 700 px high as in the report of issue 9.
-  const page = await browser.newPage({ viewport: { width: 1280, height: 700 }, forcedColors });
-  await offline(page, url);
-  await page.goto(`${url}preview.html${query}`);
-  const pane = (await (await page.waitForSelector("[data-testid=pane]")).contentFrame())!;
-  await pane.waitForSelector("main");
-  return { page, pane };
-}
-
-/** Loads a workbook into the preview as if dropped on it, and returns the reloaded pane. */
-async function openWorkbook(page: Page, snapshot: WorkbookSnapshot): Promise<Frame> {
-  const file = join(mkdtempSync(join(tmpdir(), "objective-check-crono-")), "piano.xlsx");
-  writeFileSync(file, buildXlsx(snapshot));
-  const firstTable = snapshot.tables[0].name;
-  await page.setInputFiles("input[type=file]", file);
-  await page.waitForFunction(
-    (name) => window.objectiveCheckPreview?.host.state.tables[0]?.name === name,
-    firstTable
-  );
-  const pane = (await (await page.waitForSelector("[data-testid=pane]")).contentFrame())!;
-  await pane.waitForSelector("main");
-  return pane;
-}
+/** The pane's frame is 320 px wide; 700 px high as in the report of issue 9. */
+const openPreview = (query = "", forcedColors: "active" | "none" = "none") =>
+  openPreviewIn(browser, url, { query, forcedColors, viewport: { width: 1280, height: 700 } });
 
 function selection(page: Page): Promise<{ sheet: string; address: string } | null> {
   return page.evaluate(() => window.objectiveCheckPreview!.host.state.selection ?? null);

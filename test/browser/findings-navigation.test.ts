@@ -1,76 +1,18 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Server } from "node:http";
 import type { Browser, Frame, Page } from "playwright-core";
+import { generateFindingsPlan } from "../../bench/generate-findings-plan";
 import { axeViolations } from "../support/axe";
-import { buildWeb, launchChromium, offline, serve } from "../support/web-build";
-import {
-  date,
-  INDICATOR_HEADERS,
-  OBJECTIVE_HEADERS,
-  PHASE_HEADERS,
-  table,
-  workbook,
-  type BuilderCell,
-} from "../support/snapshot-builder";
-import { buildXlsx } from "../support/xlsx-builder";
-
-const OBJECTIVES = 400;
-const DIREZIONI = ["CULTURA", "SERVIZI SOCIALI", "AMBIENTE", "BILANCIO"];
-
-/**
- * A municipality's plan: 400 objectives of four Direzioni, two phases each.
- * Every objective's second phase has no owner (400 warnings), every second
- * one ends in the next year (200 warnings), every fourth from the first has
- * no end date (100 errors): 700 findings.
- */
-function bigPlanFile(): string {
-  const objectives: BuilderCell[][] = [];
-  const phases: BuilderCell[][] = [];
-  const indicators: BuilderCell[][] = [];
-  for (let i = 1; i <= OBJECTIVES; i++) {
-    const code = `2024_OB${String(i).padStart(3, "0")}`;
-    objectives.push([code, `Obiettivo numero ${i}`, DIREZIONI[i % 4]]);
-    phases.push([
-      code,
-      "Prima fase",
-      60,
-      date("2024-01-10"),
-      i % 4 === 1 ? null : date("2024-05-31"),
-      "ROSSI",
-    ]);
-    phases.push([
-      code,
-      "Seconda fase",
-      40,
-      date("2024-06-01"),
-      date(i % 2 === 0 ? "2025-02-15" : "2024-12-15"),
-      null,
-    ]);
-    indicators.push([code, "Atto approvato entro", "RISULTATO", date("2024-11-30")]);
-  }
-  const file = join(mkdtempSync(join(tmpdir(), "objective-check-nav-")), "piano.xlsx");
-  writeFileSync(
-    file,
-    buildXlsx(
-      workbook([
-        table("Obiettivi", OBJECTIVE_HEADERS, objectives),
-        table("Fasi", PHASE_HEADERS, phases),
-        table("Indicatori", INDICATOR_HEADERS, indicators),
-      ])
-    )
-  );
-  return file;
-}
+import { openPreview, openWorkbook, xlsxFile } from "../support/preview";
+import { buildWeb, launchChromium, serve } from "../support/web-build";
 
 let server: Server;
 let url: string;
 let browser: Browser;
+const plan = generateFindingsPlan();
 let planFile: string;
 
 beforeAll(async () => {
-  planFile = bigPlanFile();
+  planFile = xlsxFile(plan);
   const root = await buildWeb();
   ({ server, url } = await serve(root));
   browser = await launchChromium();
@@ -83,15 +25,8 @@ afterAll(async () => {
 
 /** The preview at the pane's real size (320 × 700), the plan loaded and checked. */
 async function checkedPlan(): Promise<{ page: Page; pane: Frame }> {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 760 } });
-  await offline(page, url);
-  await page.goto(`${url}preview.html`);
-  await page.waitForSelector("[data-testid=pane]");
-  await page.setInputFiles("input[type=file]", planFile);
-  await page.waitForFunction(
-    () => window.objectiveCheckPreview?.host.state.tables[1]?.rowCount === 800
-  );
-  const pane = (await (await page.waitForSelector("[data-testid=pane]")).contentFrame())!;
+  const { page } = await openPreview(browser, url, { viewport: { width: 1100, height: 760 } });
+  const pane = await openWorkbook(page, plan, planFile);
   await pane.getByRole("button", { name: "Controlla obiettivi" }).click();
   await position(pane, "700 segnalazioni");
   return { page, pane };

@@ -1,11 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Server } from "node:http";
-import type { Browser, Frame, Page } from "playwright-core";
-import { buildWeb, launchChromium, offline, serve } from "../support/web-build";
+import type { Browser, Page } from "playwright-core";
+import { openPreview as openPreviewIn, openWorkbook } from "../support/preview";
+import { buildWeb, launchChromium, serve } from "../support/web-build";
 import { cleanWorkbook, PHASE_HEADERS_WITHOUT_END } from "../support/snapshot-builder";
-import { buildXlsx } from "../support/xlsx-builder";
 
 const SCREENSHOTS = join(__dirname, "../../test-output/screenshots");
 
@@ -17,22 +16,15 @@ beforeAll(async () => {
   const root = await buildWeb();
   ({ server, url } = await serve(root));
   browser = await launchChromium();
-}, 180_000);
+}, 600_000);
 
 afterAll(async () => {
   await browser?.close();
   server?.close();
 });
 
-async function openPreview(query = ""): Promise<{ page: Page; pane: Frame }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await offline(page, url);
-  await page.goto(`${url}preview.html${query}`);
-  const handle = await page.waitForSelector("[data-testid=pane]");
-  const pane = (await handle.contentFrame())!;
-  await pane.waitForSelector("main");
-  return { page, pane };
-}
+/** The preview at 1280 × 800 (the pane's frame is 320 px wide). */
+const openPreview = (query = "") => openPreviewIn(browser, url, { query });
 
 /** A cell of the preview's fake workbook, read in the page. */
 function cellValue(page: Page, sheet: string, row: number, col: number): Promise<unknown> {
@@ -142,21 +134,11 @@ describe("the planning pane in Chromium, on the preview's fake Excel", () => {
   }, 60_000);
 
   it("lets the user map a table whose end-date column has another name, and stores the mapping", async () => {
-    const file = join(mkdtempSync(join(tmpdir(), "objective-check-map-")), "piano.xlsx");
-    writeFileSync(
-      file,
-      buildXlsx(
-        cleanWorkbook({
-          phaseHeaders: PHASE_HEADERS_WITHOUT_END,
-        })
-      )
-    );
     const { page } = await openPreview();
-    await page.setInputFiles("input[type=file]", file);
-    await page.waitForFunction(
-      () => window.objectiveCheckPreview?.host.state.tables[1]?.columns[4] === "Scadenza"
+    const pane = await openWorkbook(
+      page,
+      cleanWorkbook({ phaseHeaders: PHASE_HEADERS_WITHOUT_END })
     );
-    const pane = (await (await page.waitForSelector("[data-testid=pane]")).contentFrame())!;
     await pane.getByRole("button", { name: "Controlla obiettivi" }).click();
     await pane.getByRole("combobox", { name: "Tabella Fasi" }).click();
     await pane.getByRole("option", { name: "Fasi" }).click();

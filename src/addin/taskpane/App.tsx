@@ -42,7 +42,6 @@ import { FindingsList, type FindingsListHandle } from "./FindingsList";
 import {
   buildView,
   findingAtCell,
-  indexFindings,
   nextSurviving,
   positionOf,
   step,
@@ -50,6 +49,7 @@ import {
   type Grouping,
 } from "./findings-view";
 import { useValidation } from "./use-validation";
+import { useFindingsIndex, useNextTask } from "./staged-render";
 
 const useStyles = makeStyles({
   root: {
@@ -133,16 +133,18 @@ export function App({ actions, words, today }: AppProps): React.JSX.Element {
   const [collapsed, setCollapsed] = React.useState<ReadonlySet<string>>(new Set());
   const [currentKey, setCurrentKey] = React.useState<string | null>(null);
   const list = React.useRef<FindingsListHandle>(null);
-  const index = React.useMemo(
-    () => (outcome ? indexFindings(outcome.result, words.language) : null),
-    [outcome, words.language]
-  );
+  // The results come in stages, each a task of its own under 50 ms: the verdict, the
+  // findings (indexed a slice at a time), then the Cronoprogramma.
+  const index = useFindingsIndex(outcome, words.language);
   const view = React.useMemo(
     () =>
       index &&
       buildView(index, { search: deferredSearch, grouping, severity: "all", rules, collapsed }),
     [index, deferredSearch, grouping, rules, collapsed]
   );
+  // The list mounts a task after the controls above it: its first layout is a task's worth of work.
+  const listReady = useNextTask(view !== null, false);
+  const timelineOutcome = useNextTask(listReady ? outcome : null);
   const order = view?.order ?? [];
   const current = order.find((e) => e.key === currentKey) ?? null;
   const position = positionOf(order, currentKey);
@@ -179,6 +181,19 @@ export function App({ actions, words, today }: AppProps): React.JSX.Element {
     const { sheet, cell } = entry.finding;
     if (sheet !== null && cell !== null) void actions.selectCell(sheet, cell);
   };
+  // Stable callbacks, so that the memoised list does not draw again when only the Gantt changes.
+  const latestChoose = React.useRef(choose);
+  latestChoose.current = choose;
+  const onChoose = React.useCallback((entry: FindingEntry) => latestChoose.current(entry), []);
+  const onToggle = React.useCallback(
+    (key: string) =>
+      setCollapsed((folded) => {
+        const next = new Set(folded);
+        if (!next.delete(key)) next.add(key);
+        return next;
+      }),
+    []
+  );
   const go = (direction: 1 | -1) => {
     const next = step(order, currentKey, direction);
     if (next) choose(next);
@@ -225,6 +240,14 @@ export function App({ actions, words, today }: AppProps): React.JSX.Element {
     settings.asOf !== undefined &&
     settings.asOf !== isoFromDay(outcome.result.settings.asOf);
   const emptyStart = outcome ? emptyPlanStart(outcome.result) : null;
+  const { measureRender } = validation;
+  // The render's share of a check, from the outcome's arrival: to the findings drawn, and to the Gantt.
+  React.useEffect(() => {
+    if (index !== null) measureRender("render");
+  }, [index, measureRender]);
+  React.useEffect(() => {
+    if (timelineOutcome !== null) measureRender("render-timeline");
+  }, [timelineOutcome, measureRender]);
   const fix = current ? suggestedFix(current.finding, dateSystem) : null;
   const acceptable = current ? acceptanceFor(current.finding) !== null : false;
   const toggleAcceptance = async (entry: FindingEntry) => {
@@ -415,27 +438,23 @@ export function App({ actions, words, today }: AppProps): React.JSX.Element {
                 </div>
               ) : null}
               {view.order.length === 0 ? <Text>{texts.noMatches}</Text> : null}
-              <FindingsList
-                ref={list}
-                rows={view.rows}
-                currentKey={currentKey}
-                words={words}
-                onChoose={choose}
-                onToggle={(key) =>
-                  setCollapsed((folded) => {
-                    const next = new Set(folded);
-                    if (!next.delete(key)) next.add(key);
-                    return next;
-                  })
-                }
-              />
+              {listReady ? (
+                <FindingsList
+                  ref={list}
+                  rows={view.rows}
+                  currentKey={currentKey}
+                  words={words}
+                  onChoose={onChoose}
+                  onToggle={onToggle}
+                />
+              ) : null}
             </>
           )}
         </section>
       ) : null}
-      {outcome && !emptyStart ? (
+      {outcome && timelineOutcome && !emptyStart ? (
         <Cronoprogramma
-          result={outcome.result}
+          result={timelineOutcome.result}
           objective={current?.finding.objective ?? null}
           words={words}
           onSelectPhase={(sheet, cell) => void actions.selectCell(sheet, cell)}

@@ -12,13 +12,13 @@ import { sheetCellReference } from "../../engine/cell-address";
 import { formatDay } from "../../engine/days";
 import type { EngineResult } from "../../engine/result";
 import {
-  objectiveTimeline,
-  timelineChoices,
+  timelineIndex,
   type ObjectiveTimeline,
   type TimelineBar,
   type TimelineChoice,
 } from "../../engine/timeline";
 import type { Catalogue } from "../../i18n";
+import { chooserGroups, MAX_CHOOSER_OPTIONS } from "./timeline-chooser";
 import { BAR_STYLES, LEGEND_ORDER, MARKER_COLOUR, type BarStyle } from "./timeline-style";
 
 export interface CronoprogrammaProps {
@@ -143,7 +143,8 @@ export function Cronoprogramma({
 }: CronoprogrammaProps): React.JSX.Element {
   const styles = useStyles();
   const headingId = React.useId();
-  const choices = React.useMemo(() => timelineChoices(result), [result]);
+  const index = React.useMemo(() => timelineIndex(result), [result]);
+  const { choices } = index;
   const [picked, setPicked] = React.useState<string | null>(null);
   // A new current finding wins over an earlier choice: the Gantt follows the user's place in the list.
   React.useEffect(() => setPicked(null), [objective]);
@@ -154,25 +155,16 @@ export function Cronoprogramma({
     null;
   const current = choices.find((c) => c.code === code) ?? null;
   const timeline = React.useMemo(
-    () => (code === null ? null : objectiveTimeline(result, code)),
-    [result, code]
+    () => (code === null ? null : index.timeline(code)),
+    [index, code]
   );
   const [query, setQuery] = React.useState<string | null>(null);
+  const [open, setOpen] = React.useState(false);
   const shownQuery = query ?? (current ? choiceLabel(current) : "");
-  const needle = (query ?? "").trim().toLowerCase();
-  const matching =
-    needle === ""
-      ? choices
-      : choices.filter((c) =>
-          [c.code, c.title ?? "", c.department ?? ""].some((text) =>
-            text.toLowerCase().includes(needle)
-          )
-        );
-  const groups = new Map<string, TimelineChoice[]>();
-  for (const choice of matching) {
-    const department = choice.department ?? words.addin.timelineNoDepartment;
-    groups.set(department, [...(groups.get(department) ?? []), choice]);
-  }
+  // The options exist only while the list is open: closed, the chooser costs nothing per objective.
+  const { groups, matches } = open
+    ? chooserGroups(choices, query ?? "", words.addin.timelineNoDepartment)
+    : { groups: new Map<string, TimelineChoice[]>(), matches: 0 };
 
   return (
     <section className={styles.root} aria-labelledby={headingId}>
@@ -193,7 +185,10 @@ export function Cronoprogramma({
               value={shownQuery}
               selectedOptions={code === null ? [] : [code]}
               onChange={(event) => setQuery(event.target.value)}
-              onOpenChange={(_, data) => !data.open && setQuery(null)}
+              onOpenChange={(_, data) => {
+                setOpen(data.open);
+                if (!data.open) setQuery(null);
+              }}
               // Typing text that matches no option "clears" the selection: that is no choice, keep the query.
               onOptionSelect={(_, data) => {
                 if (!data.optionValue) return;
@@ -201,20 +196,27 @@ export function Cronoprogramma({
                 setQuery(null);
               }}
             >
-              {matching.length === 0 ? (
+              {!open ? null : matches === 0 ? (
                 <Option disabled value="" text="">
                   {words.addin.timelineNoMatch}
                 </Option>
               ) : (
-                [...groups].map(([department, members]) => (
-                  <OptionGroup key={department} label={department}>
-                    {members.map((choice) => (
-                      <Option key={choice.code} value={choice.code} text={choiceLabel(choice)}>
-                        {choiceLabel(choice)}
-                      </Option>
-                    ))}
-                  </OptionGroup>
-                ))
+                <>
+                  {[...groups].map(([department, members]) => (
+                    <OptionGroup key={department} label={department}>
+                      {members.map((choice) => (
+                        <Option key={choice.code} value={choice.code} text={choiceLabel(choice)}>
+                          {choiceLabel(choice)}
+                        </Option>
+                      ))}
+                    </OptionGroup>
+                  ))}
+                  {matches > MAX_CHOOSER_OPTIONS ? (
+                    <Option disabled value="" text="">
+                      {words.addin.timelineMoreMatches(matches - MAX_CHOOSER_OPTIONS)}
+                    </Option>
+                  ) : null}
+                </>
               )}
             </Combobox>
           </Field>

@@ -3,6 +3,15 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import * as React from "react";
 import type { Catalogue } from "../../i18n";
 import type { FindingEntry, GroupHeading, ViewRow } from "./findings-view";
+import { useNextTask } from "./staged-render";
+
+/**
+ * Every row has a fixed height (a heading on up to two lines, a finding's
+ * first line and two lines of its message), so the list needs no measuring:
+ * measuring each row and drawing the list again cost more than the first draw.
+ */
+const GROUP_HEIGHT = 49;
+const FINDING_HEIGHT = 61;
 
 const useStyles = makeStyles({
   tree: {
@@ -25,11 +34,29 @@ const useStyles = makeStyles({
     paddingInline: tokens.spacingHorizontalS,
     borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
   },
-  group: { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightSemibold },
-  finding: { paddingInlineStart: tokens.spacingHorizontalL },
+  group: {
+    height: `${GROUP_HEIGHT}px`,
+    backgroundColor: tokens.colorNeutralBackground3,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  heading: {
+    display: "-webkit-box",
+    WebkitLineClamp: "2",
+    WebkitBoxOrient: "vertical",
+    overflow: "hidden",
+  },
+  finding: { height: `${FINDING_HEIGHT}px`, paddingInlineStart: tokens.spacingHorizontalL },
   active: { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
   current: { backgroundColor: tokens.colorBrandBackground2 },
-  line: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
+  line: {
+    display: "flex",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "center",
+    whiteSpace: "nowrap",
+    overflow: "hidden",
+  },
+  // The rule's name gives way (shortened with an ellipsis) to the severity and the cell.
+  ruleName: { overflow: "hidden", textOverflow: "ellipsis", minWidth: 0 },
   message: {
     display: "-webkit-box",
     WebkitLineClamp: "2",
@@ -72,6 +99,8 @@ export interface FindingsListHandle {
   focus(): void;
 }
 
+const NO_ROWS: readonly ViewRow[] = [];
+
 const BADGE_COLOURS = { error: "danger", warning: "warning", info: "informative" } as const;
 
 const rowId = (row: ViewRow) =>
@@ -80,22 +109,66 @@ const rowId = (row: ViewRow) =>
 const domId = (row: ViewRow) => `oc-${encodeURIComponent(rowId(row)).replace(/%/g, "_")}`;
 
 /**
+ * A finding row's content, memoised: when the virtualizer measures the rows
+ * and moves them, only their positions render again (on a large plan that
+ * second render cost as much as the first).
+ */
+const FindingContent = React.memo(function FindingContent({
+  entry,
+  isCurrent,
+  words,
+}: {
+  entry: FindingEntry;
+  isCurrent: boolean;
+  words: Catalogue;
+}): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <>
+      <span className={styles.line}>
+        <Badge
+          color={BADGE_COLOURS[entry.finding.severity]}
+          appearance={isCurrent ? "filled" : "tint"}
+        >
+          {words.addin.severity[entry.finding.severity]}
+        </Badge>
+        {entry.finding.accepted ? (
+          <Text size={200} weight="semibold">
+            {words.addin.acceptedBadge}
+          </Text>
+        ) : null}
+        {entry.where ? <Text font="monospace">{entry.where}</Text> : null}
+        <Text size={200} title={entry.finding.rule} className={styles.ruleName}>
+          {entry.ruleName}
+        </Text>
+      </span>
+      <Text className={styles.message} size={200}>
+        {entry.message}
+      </Text>
+    </>
+  );
+});
+
+/**
  * The findings as a tree (WAI-ARIA tree pattern): one tab stop, arrow keys
  * inside, groups folding with Left/Right, Enter choosing a finding. Only the
- * rows on screen are in the DOM, so 700 findings cost what 20 do.
+ * rows on screen are in the DOM, so 700 findings cost what 20 do. Memoised:
+ * the pane's later render stages (the Cronoprogramma) do not draw it again.
  */
-export const FindingsList = React.forwardRef<FindingsListHandle, FindingsListProps>(
-  function FindingsList({ rows, currentKey, words, onChoose, onToggle }, ref) {
+const FindingsListInner = React.forwardRef<FindingsListHandle, FindingsListProps>(
+  function FindingsList({ rows: latestRows, currentKey, words, onChoose, onToggle }, ref) {
     const styles = useStyles();
+    // The rows draw in a task after the list's controls, each task well under 50 ms.
+    const rows = useNextTask(latestRows, NO_ROWS);
     const scroller = React.useRef<HTMLDivElement>(null);
     const [activeId, setActiveId] = React.useState<string | null>(null);
     React.useImperativeHandle(ref, () => ({ focus: () => scroller.current?.focus() }), []);
     const virtualizer = useVirtualizer({
       count: rows.length,
       getScrollElement: () => scroller.current,
-      estimateSize: (i) => (rows[i].kind === "group" ? 34 : 64),
+      estimateSize: (i) => (rows[i].kind === "group" ? GROUP_HEIGHT : FINDING_HEIGHT),
       getItemKey: (i) => rowId(rows[i]),
-      overscan: 6,
+      overscan: 3,
     });
     const currentIndex = rows.findIndex((r) => r.kind === "finding" && r.entry.key === currentKey);
     // The current finding comes into view and takes the keyboard's place when it changes.
@@ -172,7 +245,6 @@ export const FindingsList = React.forwardRef<FindingsListHandle, FindingsListPro
               key: item.key,
               id: domId(row),
               "data-index": item.index,
-              ref: virtualizer.measureElement,
               style: { transform: `translateY(${item.start}px)` },
             };
             if (row.kind === "group") {
@@ -190,8 +262,10 @@ export const FindingsList = React.forwardRef<FindingsListHandle, FindingsListPro
                     onToggle(group.key);
                   }}
                 >
-                  {group.collapsed ? "▸ " : "▾ "}
-                  {headingText(group.heading, words)} ({group.entries.length})
+                  <span className={styles.heading}>
+                    {group.collapsed ? "▸ " : "▾ "}
+                    {headingText(group.heading, words)} ({group.entries.length})
+                  </span>
                 </div>
               );
             }
@@ -214,26 +288,7 @@ export const FindingsList = React.forwardRef<FindingsListHandle, FindingsListPro
                   onChoose(entry);
                 }}
               >
-                <span className={styles.line}>
-                  <Badge
-                    color={BADGE_COLOURS[entry.finding.severity]}
-                    appearance={isCurrent ? "filled" : "tint"}
-                  >
-                    {words.addin.severity[entry.finding.severity]}
-                  </Badge>
-                  {entry.finding.accepted ? (
-                    <Text size={200} weight="semibold">
-                      {words.addin.acceptedBadge}
-                    </Text>
-                  ) : null}
-                  {entry.where ? <Text font="monospace">{entry.where}</Text> : null}
-                  <Text size={200} title={entry.finding.rule}>
-                    {entry.ruleName}
-                  </Text>
-                </span>
-                <Text className={styles.message} size={200}>
-                  {entry.message}
-                </Text>
+                <FindingContent entry={entry} isCurrent={isCurrent} words={words} />
               </div>
             );
           })}
@@ -242,3 +297,5 @@ export const FindingsList = React.forwardRef<FindingsListHandle, FindingsListPro
     );
   }
 );
+
+export const FindingsList = React.memo(FindingsListInner);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { measureSince, now } from "../../engine/timing";
 import type { PaneActions } from "../../adapters/office/pane-actions";
 import type { ValidationOutcome } from "../../adapters/office/validate-workbook";
@@ -10,6 +10,11 @@ export interface ValidationState {
   readonly outcome: ValidationOutcome | null;
   readonly message: UserMessage | null;
   readonly run: () => Promise<void>;
+  /**
+   * Records `objective-check:<name>` from the latest outcome's arrival to now:
+   * the pane calls it once a part of its render of that outcome has committed.
+   */
+  readonly measureRender: (name: string) => void;
 }
 
 /** Runs a check on demand and keeps its outcome and the sentence to show. */
@@ -17,13 +22,10 @@ export function useValidation(actions: PaneActions, words: Catalogue): Validatio
   const [running, setRunning] = useState(false);
   const [outcome, setOutcome] = useState<ValidationOutcome | null>(null);
   const [message, setMessage] = useState<UserMessage | null>(null);
-  // From the outcome's arrival to the pane's committing it: the render's share of a check.
   const arrived = useRef<number | null>(null);
-  useEffect(() => {
-    if (arrived.current === null) return;
-    measureSince("render", arrived.current);
-    arrived.current = null;
-  }, [outcome]);
+  const measureRender = useCallback((name: string) => {
+    if (arrived.current !== null) measureSince(name, arrived.current);
+  }, []);
   const run = useCallback(async () => {
     setRunning(true);
     try {
@@ -37,5 +39,5 @@ export function useValidation(actions: PaneActions, words: Catalogue): Validatio
       setRunning(false);
     }
   }, [actions, words]);
-  return { running, outcome, message, run };
+  return { running, outcome, message, run, measureRender };
 }

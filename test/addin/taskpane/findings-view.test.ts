@@ -1,6 +1,7 @@
 import {
   buildView,
   findingAtCell,
+  findingsIndexer,
   indexFindings,
   nextSurviving,
   positionOf,
@@ -176,5 +177,30 @@ describe("the findings list's view model", () => {
   it("names every rule in Italian and English", () => {
     for (const language of ["it", "en"] as const)
       expect(Object.keys(RULE_NAMES[language]).sort()).toEqual(Object.keys(RULES).sort());
+  });
+});
+
+describe("indexing the findings a slice at a time", () => {
+  it("indexes at least one finding per slice, no more than asked, and ends with what indexFindings gives", () => {
+    const result = plan();
+    expect(result.findings.length).toBeGreaterThan(2);
+    const indexer = findingsIndexer(result, "it");
+    let slices = 0;
+    let index = null;
+    while (index === null) {
+      // Two findings per slice: the second call of shouldYield says stop.
+      let calls = 0;
+      index = indexer.advance(() => ++calls >= 2);
+      slices++;
+    }
+    expect(slices).toBe(Math.ceil(result.findings.length / 2));
+    expect(index).toEqual(indexFindings(result, "it"));
+  });
+
+  it("ends in one slice when never told to yield", () => {
+    const result = plan();
+    expect(findingsIndexer(result, "it").advance(() => false)?.entries).toHaveLength(
+      result.findings.length
+    );
   });
 });
