@@ -1,29 +1,18 @@
-import type { Server } from "node:http";
-import type { Browser, Frame, Page } from "playwright-core";
+import type { Frame, Page } from "playwright-core";
 import { DIRECTORATE_SIZE, generateDirectorate } from "../../bench/generate-folder";
 import { axeViolations } from "../support/axe";
-import { openPreview as openPreviewIn, openWorkbook } from "../support/preview";
-import { buildWeb, launchChromium, serve } from "../support/web-build";
+import { openPreview as openPreviewIn, openWorkbook, previewSuite } from "../support/preview";
 import { cleanWorkbook, PHASE_HEADERS_WITHOUT_END } from "../support/snapshot-builder";
 
-let server: Server;
-let url: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  const root = await buildWeb();
-  ({ server, url } = await serve(root));
-  browser = await launchChromium();
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const suite = previewSuite();
 
 /** The pane's frame is 320 px wide; 700 px high as in the report of issue 9. */
 const openPreview = (query = "", forcedColors: "active" | "none" = "none") =>
-  openPreviewIn(browser, url, { query, forcedColors, viewport: { width: 1280, height: 700 } });
+  openPreviewIn(suite.browser, suite.url, {
+    query,
+    forcedColors,
+    viewport: { width: 1280, height: 700 },
+  });
 
 function selection(page: Page): Promise<{ sheet: string; address: string } | null> {
   return page.evaluate(() => window.objectiveCheckPreview!.host.state.selection ?? null);

@@ -1,31 +1,21 @@
-import type { Server } from "node:http";
-import type { Browser, Frame, Page } from "playwright-core";
+import type { Frame, Page } from "playwright-core";
 import { generateFindingsPlan } from "../../bench/generate-findings-plan";
 import { axeViolations } from "../support/axe";
-import { openPreview, openWorkbook, xlsxFile } from "../support/preview";
-import { buildWeb, launchChromium, serve } from "../support/web-build";
+import { openPreview, openWorkbook, previewSuite, xlsxFile } from "../support/preview";
 
-let server: Server;
-let url: string;
-let browser: Browser;
+const suite = previewSuite();
 const plan = generateFindingsPlan();
 let planFile: string;
 
-beforeAll(async () => {
+beforeAll(() => {
   planFile = xlsxFile(plan);
-  const root = await buildWeb();
-  ({ server, url } = await serve(root));
-  browser = await launchChromium();
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
 });
 
 /** The preview at the pane's real size (320 × 700), the plan loaded and checked. */
 async function checkedPlan(): Promise<{ page: Page; pane: Frame }> {
-  const { page } = await openPreview(browser, url, { viewport: { width: 1100, height: 760 } });
+  const { page } = await openPreview(suite.browser, suite.url, {
+    viewport: { width: 1100, height: 760 },
+  });
   const pane = await openWorkbook(page, plan, planFile);
   await pane.getByRole("button", { name: "Controlla obiettivi" }).click();
   await position(pane, "700 segnalazioni");

@@ -1,9 +1,8 @@
 import { join } from "node:path";
-import type { Server } from "node:http";
-import type { Browser, Frame, Page } from "playwright-core";
+import type { Frame, Page } from "playwright-core";
 import { axeViolations } from "../support/axe";
 import { runCli } from "../support/run-cli";
-import { buildWeb, launchChromium, offline, serve } from "../support/web-build";
+import { openPreview as openPreviewIn, previewSuite } from "../support/preview";
 
 /**
  * The seed card as a planning office keeps it, in plain ranges under merged
@@ -12,30 +11,10 @@ import { buildWeb, launchChromium, offline, serve } from "../support/web-build";
  */
 const PLAIN_FILE = join(__dirname, "../../assets/sample/plain/2018_ZN12-plain.xlsx");
 
-let server: Server;
-let url: string;
-let browser: Browser;
+const suite = previewSuite();
 
-beforeAll(async () => {
-  const root = await buildWeb();
-  ({ server, url } = await serve(root));
-  browser = await launchChromium();
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-async function openPreview(workbook: string): Promise<{ page: Page; pane: Frame }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await offline(page, url);
-  await page.goto(`${url}preview.html?workbook=${workbook}`);
-  const handle = await page.waitForSelector("[data-testid=pane]");
-  const pane = (await handle.contentFrame())!;
-  await pane.waitForSelector("main");
-  return { page, pane };
-}
+const openPreview = (workbook: string) =>
+  openPreviewIn(suite.browser, suite.url, { query: `?workbook=${workbook}` });
 
 type Cells = Record<string, Record<string, unknown>>;
 
@@ -71,8 +50,15 @@ const tables = (page: Page) =>
   );
 
 /** The findings listed in the pane (the tree's second level), as their text. */
-const listedFindings = (pane: Frame) =>
-  pane.locator("[role=treeitem][aria-level='2']").allTextContents();
+/** The findings' rows, once exactly `count` are drawn (the list draws its rows a task after the verdict). */
+async function listedFindings(pane: Frame, count: number): Promise<string[]> {
+  const rows = "[role=treeitem][aria-level='2']";
+  await pane.waitForFunction(
+    ([selector, n]) => document.querySelectorAll(selector as string).length === n,
+    [rows, count] as const
+  );
+  return pane.locator(rows).allTextContents();
+}
 
 /** The cells of `after` that are not in `before`, or hold another value. */
 function written(before: Cells, after: Cells): Record<string, unknown> {
@@ -152,7 +138,7 @@ describe("the seed card in plain ranges, in the pane in Chromium", () => {
         { exact: false }
       )
       .waitFor();
-    const listed = await listedFindings(pane);
+    const listed = await listedFindings(pane, file.findings.length);
     expect(listed).toHaveLength(file.findings.length);
     // Each of the command line's findings is listed once, at its cell, with its message.
     expect(
@@ -279,7 +265,7 @@ describe("the seed card in plain ranges, in the pane in Chromium", () => {
     // Checked again through the tables: the same error, no plain-range info, no button.
     await pane.getByText(/1 obiettivo controllato: 1 errore, 0 avvisi\./).waitFor();
     await pane.locator("[role=treeitem][aria-level='2']", { hasText: "Fasi!E4" }).waitFor();
-    expect(await listedFindings(pane)).toEqual([expect.stringContaining("Fasi!E4")]);
+    expect(await listedFindings(pane, 1)).toEqual([expect.stringContaining("Fasi!E4")]);
     expect(await pane.getByText(/intervallo semplice/).count()).toBe(0);
     expect(await convertButtons(pane)).toBe(0);
     // Values and status columns kept, nothing written by the second check.

@@ -1,40 +1,19 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Server } from "node:http";
-import type { Browser, Page } from "playwright-core";
-import { openPreview as openPreviewIn, openWorkbook } from "../support/preview";
-import { buildWeb, launchChromium, serve } from "../support/web-build";
+import {
+  cellValue,
+  openPreview as openPreviewIn,
+  openWorkbook,
+  previewSuite,
+} from "../support/preview";
 import { cleanWorkbook, PHASE_HEADERS_WITHOUT_END } from "../support/snapshot-builder";
 
 const SCREENSHOTS = join(__dirname, "../../test-output/screenshots");
 
-let server: Server;
-let url: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  const root = await buildWeb();
-  ({ server, url } = await serve(root));
-  browser = await launchChromium();
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const suite = previewSuite();
 
 /** The preview at 1280 × 800 (the pane's frame is 320 px wide). */
-const openPreview = (query = "") => openPreviewIn(browser, url, { query });
-
-/** A cell of the preview's fake workbook, read in the page. */
-function cellValue(page: Page, sheet: string, row: number, col: number): Promise<unknown> {
-  return page.evaluate(
-    ([s, r, c]) =>
-      window.objectiveCheckPreview!.host.state.sheets.get(s as string)!.cells.get(`${r}:${c}`)
-        ?.value ?? null,
-    [sheet, row, col] as const
-  );
-}
+const openPreview = (query = "") => openPreviewIn(suite.browser, suite.url, { query });
 
 describe("the planning pane in Chromium, on the preview's fake Excel", () => {
   it("validates the seed card, selects the missing end date's cell, applies the suggested fix and validates clean", async () => {

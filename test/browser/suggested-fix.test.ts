@@ -1,10 +1,6 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { Server } from "node:http";
-import type { Browser, Frame, Page } from "playwright-core";
+import type { Frame, Page } from "playwright-core";
 import { axeViolations } from "../support/axe";
-import { buildWeb, launchChromium, offline, serve } from "../support/web-build";
+import { cellValue, openPreview, openWorkbook, previewSuite } from "../support/preview";
 import {
   date,
   INDICATOR_HEADERS,
@@ -13,7 +9,6 @@ import {
   table,
   workbook,
 } from "../support/snapshot-builder";
-import { buildXlsx } from "../support/xlsx-builder";
 
 /**
  * Three phases without an end date (domain.md §4, "A suggestion is never
@@ -21,71 +16,33 @@ import { buildXlsx } from "../support/xlsx-builder";
  * indicator's date, so the plan year's end is suggested; Fasi!E3 starts after
  * both, so nothing is suggested; Fasi!E4 gets its indicator's date.
  */
-function planFile(): string {
-  const file = join(mkdtempSync(join(tmpdir(), "objective-check-fix-")), "piano.xlsx");
-  writeFileSync(
-    file,
-    buildXlsx(
-      workbook([
-        table("Obiettivi", OBJECTIVE_HEADERS, [
-          ["2024_OB001", "Analisi dei servizi", "CULTURA"],
-          ["2024_OB002", "Nuovo regolamento", "CULTURA"],
-          ["2024_OB003", "Bando contributi", "AMBIENTE"],
-        ]),
-        table("Fasi", PHASE_HEADERS, [
-          ["2024_OB001", "Analisi", 100, date("2024-10-12"), null, "ROSSI"],
-          ["2024_OB002", "Stesura", 100, date("2025-03-15"), null, "BIANCHI"],
-          ["2024_OB003", "Pubblicazione", 100, date("2024-01-10"), null, "VERDI"],
-        ]),
-        table("Indicatori", INDICATOR_HEADERS, [
-          ["2024_OB001", "Relazione consegnata", "RISULTATO", date("2024-02-17")],
-          ["2024_OB002", "Regolamento approvato", "RISULTATO", date("2024-11-30")],
-          ["2024_OB003", "Bando pubblicato", "RISULTATO", date("2024-06-30")],
-        ]),
-      ])
-    )
-  );
-  return file;
-}
+const PLAN = workbook([
+  table("Obiettivi", OBJECTIVE_HEADERS, [
+    ["2024_OB001", "Analisi dei servizi", "CULTURA"],
+    ["2024_OB002", "Nuovo regolamento", "CULTURA"],
+    ["2024_OB003", "Bando contributi", "AMBIENTE"],
+  ]),
+  table("Fasi", PHASE_HEADERS, [
+    ["2024_OB001", "Analisi", 100, date("2024-10-12"), null, "ROSSI"],
+    ["2024_OB002", "Stesura", 100, date("2025-03-15"), null, "BIANCHI"],
+    ["2024_OB003", "Pubblicazione", 100, date("2024-01-10"), null, "VERDI"],
+  ]),
+  table("Indicatori", INDICATOR_HEADERS, [
+    ["2024_OB001", "Relazione consegnata", "RISULTATO", date("2024-02-17")],
+    ["2024_OB002", "Regolamento approvato", "RISULTATO", date("2024-11-30")],
+    ["2024_OB003", "Bando pubblicato", "RISULTATO", date("2024-06-30")],
+  ]),
+]);
 
-let server: Server;
-let url: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  const root = await buildWeb();
-  ({ server, url } = await serve(root));
-  browser = await launchChromium();
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const suite = previewSuite();
 
 async function checkedPlan(): Promise<{ page: Page; pane: Frame }> {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 760 } });
-  await offline(page, url);
-  await page.goto(`${url}preview.html`);
-  await page.waitForSelector("[data-testid=pane]");
-  await page.setInputFiles("input[type=file]", planFile());
-  await page.waitForFunction(
-    () => window.objectiveCheckPreview?.host.state.tables[1]?.rowCount === 3
-  );
-  const pane = (await (await page.waitForSelector("[data-testid=pane]")).contentFrame())!;
+  const { page } = await openPreview(suite.browser, suite.url);
+  const pane = await openWorkbook(page, PLAN);
   await pane.getByRole("button", { name: "Controlla obiettivi" }).click();
   await pane.getByRole("treeitem", { name: /Fasi!E2/ }).waitFor();
   return { page, pane };
 }
-
-/** The value of a cell of the preview's fake workbook (row 1-based, column 0-based as the fake keeps them). */
-const cellValue = (page: Page, sheet: string, row: number, col: number) =>
-  page.evaluate(
-    ([s, r, c]) =>
-      window.objectiveCheckPreview!.host.state.sheets.get(s as string)!.cells.get(`${r}:${c}`)
-        ?.value ?? null,
-    [sheet, row, col] as const
-  );
 
 /** The suggestion buttons the pane shows for the current finding. */
 const suggestions = (pane: Frame) =>

@@ -1,10 +1,49 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Server } from "node:http";
 import type { Browser, Frame, Page } from "playwright-core";
 import type { WorkbookSnapshot } from "../../src/engine/snapshot";
-import { offline } from "./web-build";
+import { buildWeb, launchChromium, offline, serve } from "./web-build";
 import { buildXlsx } from "./xlsx-builder";
+
+/**
+ * A browser test file's setup, registered as its beforeAll and afterAll: the
+ * add-in's pages built (once for every file, see buildWeb) and served, and a
+ * browser launched. Its tests read `browser` and `url` once it has run.
+ */
+export function previewSuite(): { readonly browser: Browser; readonly url: string } {
+  let server: Server | undefined;
+  let browser: Browser | undefined;
+  let url = "";
+  beforeAll(async () => {
+    ({ server, url } = await serve(await buildWeb()));
+    browser = await launchChromium();
+  }, 600_000);
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+  return {
+    get browser() {
+      if (browser === undefined) throw new Error("the browser is launched in beforeAll");
+      return browser;
+    },
+    get url() {
+      return url;
+    },
+  };
+}
+
+/** The value of a cell of the preview's fake workbook (row 1-based, column 0-based as the fake keeps them). */
+export function cellValue(page: Page, sheet: string, row: number, col: number): Promise<unknown> {
+  return page.evaluate(
+    ([s, r, c]) =>
+      window.objectiveCheckPreview!.host.state.sheets.get(s as string)!.cells.get(`${r}:${c}`)
+        ?.value ?? null,
+    [sheet, row, col] as const
+  );
+}
 
 export interface PreviewOptions {
   /** preview.html's query: `?latency=150`, `?theme=dark&lang=en`, `?workbook=empty`… */

@@ -174,7 +174,9 @@ export function findingsIndexer(result: EngineResult, language: Language): Findi
 
 function groupOf(entry: FindingEntry, grouping: Grouping): { key: string; heading: GroupHeading } {
   const { finding } = entry;
-  const workbookLevel = finding.objective === null && finding.row === null;
+  // A table's findings (a missing column, a plain range's info) name its header row, yet belong to no row.
+  const workbookLevel =
+    finding.objective === null && (finding.row === null || finding.rule.startsWith("table."));
   switch (grouping) {
     case "objective":
       if (workbookLevel) return { key: "workbook", heading: { kind: "workbook" } };

@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { readXlsx } from "../../../src/adapters/xlsx/read-workbook";
 import {
   buildView,
   findingAtCell,
@@ -11,6 +14,7 @@ import {
 import { RULES, type RuleId } from "../../../src/engine/findings";
 import { RULE_NAMES } from "../../../src/i18n/rule-names";
 import { run } from "../../support/engine";
+import { PLAIN_FIXTURES } from "../../support/plain-ranges";
 import {
   date,
   INDICATOR_HEADERS,
@@ -87,6 +91,21 @@ describe("the findings list's view model", () => {
     const view = buildView(indexFindings(result, "it"), ALL);
     expect(view.groups[0].heading).toEqual({ kind: "workbook" });
     expect(view.groups[0].entries.map((e) => e.finding.rule)).toContain("table.missing");
+  });
+
+  it("puts a table's findings (a plain range's info) under the workbook's heading, not among rows without an objective", () => {
+    const file = readFileSync(join(PLAIN_FIXTURES, "seed-plain-openpyxl.xlsx"));
+    const view = buildView(
+      indexFindings(run(readXlsx(file, "2018_ZN12.xlsx").snapshot), "it"),
+      ALL
+    );
+    expect(view.groups[0].heading).toEqual({ kind: "workbook" });
+    expect(view.groups[0].entries.map((e) => e.finding.rule)).toEqual([
+      "table.plain-range",
+      "table.plain-range",
+      "table.plain-range",
+    ]);
+    expect(view.groups.map((g) => g.heading.kind)).not.toContain("no-objective");
   });
 
   it("searches code, title, Direzione and message, ignoring case and accents", () => {
