@@ -73,14 +73,17 @@ function Preview({ initial }: { initial: FakeExcelHost }): React.JSX.Element {
   const closeDialog = React.useRef<() => void>(() => undefined);
   const commandsFrame = React.useRef<HTMLIFrameElement>(null);
 
-  // Every Excel.run may have changed the workbook: redraw the sheet after it.
+  // Every Excel.run may have changed the workbook: redraw the sheet after it, when the page is
+  // idle. Excel draws its grid in a process of its own (the add-in's frame is another site on the
+  // web, another process on desktop), so the sheet's redraw must not sit on the pane's thread when
+  // its results arrive.
   React.useMemo(() => {
     const run = host.run.bind(host);
     host.run = async (options, batch) => {
       try {
         return await run(options, batch);
       } finally {
-        setVersion((v) => v + 1);
+        requestIdleCallback(() => setVersion((v) => v + 1), { timeout: 1000 });
       }
     };
   }, [host]);
