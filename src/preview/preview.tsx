@@ -146,8 +146,8 @@ function Preview({ initial }: { initial: FakeExcelHost }): React.JSX.Element {
         </label>
       </header>
       <main className={styles.sheet} data-version={version}>
+        {/* Not keyed by version: a redraw keeps the sheet tab the user chose. */}
         <SheetView
-          key={version}
           state={host.state}
           onSelect={(sheet, address) => {
             host.simulateSelect(sheet, address);
