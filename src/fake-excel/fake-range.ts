@@ -8,6 +8,7 @@ import {
   getCell,
   moveSelection,
   setCell,
+  type CellState,
   type ConditionalFormatState,
   type SheetState,
   type WorkbookState,
@@ -201,29 +202,7 @@ export class FakeRange extends FakeClientObject {
       () => {
         const a = this.resolve();
         if (a === null) return null;
-        let minRow = Infinity;
-        let minCol = Infinity;
-        let maxRow = -Infinity;
-        let maxCol = -Infinity;
-        for (let r = a.row; r < a.row + a.rows; r++) {
-          for (let c = a.col; c < a.col + a.cols; c++) {
-            const cell = getCell(a.sheet, r, c);
-            if (cell.value === null && (valuesOnly || cell.numberFormat === "General")) continue;
-            minRow = Math.min(minRow, r);
-            minCol = Math.min(minCol, c);
-            maxRow = Math.max(maxRow, r);
-            maxCol = Math.max(maxCol, c);
-          }
-        }
-        return minRow === Infinity
-          ? null
-          : {
-              sheet: a.sheet,
-              row: minRow,
-              col: minCol,
-              rows: maxRow - minRow + 1,
-              cols: maxCol - minCol + 1,
-            };
+        return usedArea(a.sheet, cellsOfArea(a), valuesOnly);
       }
     );
   }
@@ -401,6 +380,38 @@ export function areaAddress(a: RangeArea, withSheet: boolean): string {
     lastRow: a.row + a.rows - 1,
   });
   return withSheet ? sheetCellReference(a.sheet.name, local) : local;
+}
+
+/** Each cell of an area with its row and column, blank ones included. */
+function* cellsOfArea(a: RangeArea): Generator<readonly [number, number, CellState]> {
+  for (let r = a.row; r < a.row + a.rows; r++)
+    for (let c = a.col; c < a.col + a.cols; c++) yield [r, c, getCell(a.sheet, r, c)];
+}
+
+/**
+ * The smallest area holding the used ones of `cells`: a value, or with
+ * `valuesOnly` false a format other than General too, as Excel's
+ * getUsedRange(valuesOnly) counts them; null when none is used.
+ */
+export function usedArea(
+  sheet: SheetState,
+  cells: Iterable<readonly [number, number, CellState]>,
+  valuesOnly: boolean
+): RangeArea | null {
+  let minRow = Infinity;
+  let minCol = Infinity;
+  let maxRow = -Infinity;
+  let maxCol = -Infinity;
+  for (const [row, col, cell] of cells) {
+    if (cell.value === null && (valuesOnly || cell.numberFormat === "General")) continue;
+    minRow = Math.min(minRow, row);
+    minCol = Math.min(minCol, col);
+    maxRow = Math.max(maxRow, row);
+    maxCol = Math.max(maxCol, col);
+  }
+  return minRow === Infinity
+    ? null
+    : { sheet, row: minRow, col: minCol, rows: maxRow - minRow + 1, cols: maxCol - minCol + 1 };
 }
 
 /** `B3:D5` on a sheet → an area; null when the text is not an address. */

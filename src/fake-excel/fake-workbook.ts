@@ -3,12 +3,13 @@ import { dayFromYmd, serialFromDay } from "../engine/days";
 import { FakeClientObject, FakeCollection } from "./client-object";
 import { checkCriteria, criteriaAsRead, type FakeFilterCriteria } from "./filters";
 import { FakeTableSort } from "./table-sort";
-import { assertWritable, FakeRange, parseArea } from "./fake-range";
+import { assertWritable, FakeRange, parseArea, usedArea } from "./fake-range";
 import { FakeExcelError, type FakeRequestContext } from "./request-context";
 import {
   addSheet,
   setCell,
   tableBounds,
+  type CellState,
   type SheetState,
   type SelectionChange,
   type TableChange,
@@ -154,27 +155,7 @@ export class FakeWorksheet extends FakeClientObject {
       `${this.path}.getUsedRangeOrNullObject(${valuesOnly})`,
       () => {
         const sheet = this.sheet();
-        let minRow = Infinity;
-        let minCol = Infinity;
-        let maxRow = -Infinity;
-        let maxCol = -Infinity;
-        for (const [key, cell] of sheet.cells) {
-          if (cell.value === null && (valuesOnly || cell.numberFormat === "General")) continue;
-          const [row, col] = key.split(":").map(Number);
-          minRow = Math.min(minRow, row);
-          minCol = Math.min(minCol, col);
-          maxRow = Math.max(maxRow, row);
-          maxCol = Math.max(maxCol, col);
-        }
-        return minRow === Infinity
-          ? null
-          : {
-              sheet,
-              row: minRow,
-              col: minCol,
-              rows: maxRow - minRow + 1,
-              cols: maxCol - minCol + 1,
-            };
+        return usedArea(sheet, cellsOfSheet(sheet), valuesOnly);
       }
     );
   }
@@ -805,5 +786,13 @@ export class FakeFunctionResult extends FakeClientObject {
     if (property === "value") return this.compute().value;
     if (property === "error") return this.compute().error;
     throw new FakeExcelError("PropertyNotFound", `FunctionResult has no property '${property}'.`);
+  }
+}
+
+/** Each cell a sheet holds, with its row and column. */
+function* cellsOfSheet(sheet: SheetState): Generator<readonly [number, number, CellState]> {
+  for (const [key, cell] of sheet.cells) {
+    const [row, col] = key.split(":").map(Number);
+    yield [row, col, cell];
   }
 }
