@@ -1,12 +1,16 @@
-import type { CellValue, WorkbookSnapshot } from "../src/engine/snapshot";
-import { dayFromIso, serialFromDay } from "../src/engine/days";
-import { tableSnapshot } from "./generate-plan";
+import type { WorkbookSnapshot } from "../src/engine/snapshot";
+import {
+  date,
+  INDICATOR_HEADERS,
+  OBJECTIVE_HEADERS,
+  PHASE_HEADERS,
+  table,
+  workbook,
+  type BuilderCell,
+} from "../test/support/snapshot-builder";
 
 export const FINDINGS_PLAN_OBJECTIVES = 400;
 const DIREZIONI = ["CULTURA", "SERVIZI SOCIALI", "AMBIENTE", "BILANCIO"];
-const DATE = "dd/mm/yyyy";
-
-const serial = (iso: string) => serialFromDay(dayFromIso(iso)!, 1900);
 
 /**
  * A municipality's plan for the pane's findings list: 400 objectives of four
@@ -16,11 +20,9 @@ const serial = (iso: string) => serialFromDay(dayFromIso(iso)!, 1900);
  * first has no end date on its first phase (100 errors): 700 findings.
  */
 export function generateFindingsPlan(): WorkbookSnapshot {
-  const objectives: CellValue[][] = [];
-  const phases: CellValue[][] = [];
-  const phaseFormats: string[][] = [];
-  const indicators: CellValue[][] = [];
-  const indicatorFormats: string[][] = [];
+  const objectives: BuilderCell[][] = [];
+  const phases: BuilderCell[][] = [];
+  const indicators: BuilderCell[][] = [];
   for (let i = 1; i <= FINDINGS_PLAN_OBJECTIVES; i++) {
     const code = `2024_OB${String(i).padStart(3, "0")}`;
     objectives.push([code, `Obiettivo numero ${i}`, DIREZIONI[i % 4]]);
@@ -28,47 +30,23 @@ export function generateFindingsPlan(): WorkbookSnapshot {
       code,
       "Prima fase",
       60,
-      serial("2024-01-10"),
-      i % 4 === 1 ? null : serial("2024-05-31"),
+      date("2024-01-10"),
+      i % 4 === 1 ? null : date("2024-05-31"),
       "ROSSI",
     ]);
     phases.push([
       code,
       "Seconda fase",
       40,
-      serial("2024-06-01"),
-      serial(i % 2 === 0 ? "2025-02-15" : "2024-12-15"),
+      date("2024-06-01"),
+      date(i % 2 === 0 ? "2025-02-15" : "2024-12-15"),
       null,
     ]);
-    phaseFormats.push(["General", "General", "General", DATE, DATE, "General"]);
-    phaseFormats.push(["General", "General", "General", DATE, DATE, "General"]);
-    indicators.push([code, "Atto approvato entro", "RISULTATO", serial("2024-11-30")]);
-    indicatorFormats.push(["General", "General", "General", DATE]);
+    indicators.push([code, "Atto approvato entro", "RISULTATO", date("2024-11-30")]);
   }
-  return {
-    dateSystem: 1900,
-    settings: {},
-    tables: [
-      tableSnapshot("Obiettivi", ["Codice", "Titolo", "Direzione"], objectives, null),
-      tableSnapshot(
-        "Fasi",
-        [
-          "Codice obiettivo",
-          "Descrizione",
-          "Peso",
-          "Inizio previsto",
-          "Fine prevista",
-          "Responsabile",
-        ],
-        phases,
-        phaseFormats
-      ),
-      tableSnapshot(
-        "Indicatori",
-        ["Codice obiettivo", "Descrizione", "Tipo", "Valore atteso"],
-        indicators,
-        indicatorFormats
-      ),
-    ],
-  };
+  return workbook([
+    table("Obiettivi", OBJECTIVE_HEADERS, objectives),
+    table("Fasi", PHASE_HEADERS, phases),
+    table("Indicatori", INDICATOR_HEADERS, indicators),
+  ]);
 }
